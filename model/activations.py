@@ -1,0 +1,117 @@
+"""Activation functions, each next to its local derivative.
+
+Every function takes the pre-activation ``z`` (n, m) and returns an array of
+the same shape.  Derivatives take both ``z`` and the already computed output
+``a`` so that sigmoid and tanh can reuse ``a`` instead of recomputing it.
+Softmax is the one activation whose Jacobian is not diagonal; it is handled
+by :func:`backprop_through`, which every caller uses instead of multiplying
+by the derivative directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+Array = np.ndarray
+
+LEAKY_SLOPE = 0.01  # torch.nn.LeakyReLU's default negative_slope
+
+
+def step(z: Array) -> Array:
+    return (z > 0).astype(np.float64)
+
+
+def d_step(z: Array, a: Array) -> Array:
+    # The step is flat everywhere it is differentiable, so no gradient flows.
+    return np.zeros_like(z)
+
+
+def linear(z: Array) -> Array:
+    return z
+
+
+def d_linear(z: Array, a: Array) -> Array:
+    return np.ones_like(z)
+
+
+def sigmoid(z: Array) -> Array:
+    # Split by sign so exp never overflows: for z < 0 use e^z / (1 + e^z).
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def d_sigmoid(z: Array, a: Array) -> Array:
+    return a * (1.0 - a)
+
+
+def tanh(z: Array) -> Array:
+    return np.tanh(z)
+
+
+def d_tanh(z: Array, a: Array) -> Array:
+    return 1.0 - a * a
+
+
+def relu(z: Array) -> Array:
+    return np.maximum(z, 0.0)
+
+
+def d_relu(z: Array, a: Array) -> Array:
+    # 0 at z == 0, as torch does.
+    return (z > 0).astype(np.float64)
+
+
+def leaky_relu(z: Array) -> Array:
+    return np.where(z > 0, z, LEAKY_SLOPE * z)
+
+
+def d_leaky_relu(z: Array, a: Array) -> Array:
+    return np.where(z > 0, 1.0, LEAKY_SLOPE)
+
+
+def softmax(z: Array) -> Array:
+    shifted = z - z.max(axis=1, keepdims=True)
+    e = np.exp(shifted)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def d_softmax(z: Array, a: Array) -> Array:
+    # Diagonal of the Jacobian only (for display); backprop uses the full product.
+    return a * (1.0 - a)
+
+
+FUNCTIONS: dict[str, tuple[Callable[[Array], Array], Callable[[Array, Array], Array]]] = {
+    "step": (step, d_step),
+    "linear": (linear, d_linear),
+    "sigmoid": (sigmoid, d_sigmoid),
+    "tanh": (tanh, d_tanh),
+    "relu": (relu, d_relu),
+    "leaky_relu": (leaky_relu, d_leaky_relu),
+    "softmax": (softmax, d_softmax),
+}
+
+NAMES: tuple[str, ...] = tuple(FUNCTIONS)
+
+#: Activations that only make sense on the output layer.
+OUTPUT_ONLY = frozenset({"softmax"})
+
+
+def apply(name: str, z: Array) -> Array:
+    return FUNCTIONS[name][0](z)
+
+
+def derivative(name: str, z: Array, a: Array) -> Array:
+    """Elementwise f'(z) (for softmax: the Jacobian's diagonal, for display)."""
+    return FUNCTIONS[name][1](z, a)
+
+
+def backprop_through(name: str, z: Array, a: Array, da: Array) -> Array:
+    """dLoss/dz from dLoss/da (n, m) through the activation ``name``."""
+    if name == "softmax":
+        # J^T v for J = diag(a) - a a^T, row by row.
+        return a * (da - (da * a).sum(axis=1, keepdims=True))
+    if name == "linear":
+        return da
+    return da * FUNCTIONS[name][1](z, a)

@@ -1,0 +1,78 @@
+"""Loss functions: value and the gradient that starts backprop.
+
+All losses are means, as torch's default ``reduction="mean"``:
+
+* ``mse``: mean over every element of (y - t)^2, so one sample with one
+  output gives dL/dy = 2 (y - t), as in the lecture notes.
+* ``bce``: binary cross-entropy on a sigmoid output, mean over every element.
+  Computed from the logits z so it stays finite when the sigmoid saturates.
+* ``cross_entropy``: on a softmax output, mean over samples, targets one-hot
+  (or class indices, converted by :func:`as_targets`).  Computed from z via
+  log-softmax.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+Array = np.ndarray
+
+NAMES: tuple[str, ...] = ("mse", "bce", "cross_entropy")
+
+#: The output activation each loss needs (None = any).
+REQUIRED_OUTPUT = {"mse": None, "bce": "sigmoid", "cross_entropy": "softmax"}
+
+_TINY = 1e-300  # keeps displayed dL/dy finite where a probability is exactly 0
+
+
+def as_targets(loss: str, Y: Array, n_outputs: int) -> Array:
+    """Targets as float64 (n, n_outputs); class indices become one-hot."""
+    Y = np.asarray(Y)
+    if loss == "cross_entropy" and (Y.ndim == 1 or (Y.ndim == 2 and Y.shape[1] == 1 and n_outputs > 1)):
+        idx = Y.reshape(-1).astype(np.int64)
+        onehot = np.zeros((idx.size, n_outputs))
+        onehot[np.arange(idx.size), idx] = 1.0
+        return onehot
+    Y = Y.astype(np.float64)
+    return Y.reshape(-1, n_outputs) if Y.ndim == 1 else Y
+
+
+def value(loss: str, z: Array, a: Array, t: Array) -> float:
+    """The loss of outputs a = f(z) (n, m) against targets t (n, m)."""
+    if loss == "mse":
+        d = a - t
+        return float(np.mean(d * d))
+    if loss == "bce":
+        # max(z, 0) - z t + log(1 + e^-|z|)  ==  -(t log a + (1 - t) log(1 - a))
+        return float(np.mean(np.maximum(z, 0.0) - z * t + np.log1p(np.exp(-np.abs(z)))))
+    if loss == "cross_entropy":
+        shifted = z - z.max(axis=1, keepdims=True)
+        log_softmax = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+        return float(-(t * log_softmax).sum() / z.shape[0])
+    raise KeyError(loss)
+
+
+def output_gradient(loss: str, a: Array, t: Array) -> Array:
+    """dLoss/da for the output a (n, m): what the inspector shows as dL/dy."""
+    if loss == "mse":
+        return 2.0 * (a - t) / a.size
+    if loss == "bce":
+        denom = np.maximum(a * (1.0 - a), _TINY)
+        return (a - t) / denom / a.size
+    if loss == "cross_entropy":
+        return -t / np.maximum(a, _TINY) / a.shape[0]
+    raise KeyError(loss)
+
+
+def fused_delta(loss: str, a: Array, t: Array) -> Array | None:
+    """dLoss/dz for the loss's own output activation, exact and stable.
+
+    For bce after sigmoid and cross_entropy after softmax the chain
+    dL/da * da/dz collapses to (a - t) / N, which never divides by a
+    saturated probability.  Returns None for losses without such a form.
+    """
+    if loss == "bce":
+        return (a - t) / a.size
+    if loss == "cross_entropy":
+        return (a - t) / a.shape[0]
+    return None

@@ -1,0 +1,411 @@
+"""The multilayer perceptron: parameters, forward and backward passes.
+
+Vocabulary (after TensorFlow Playground's nn.ts), with L = number of layers
+after the input and n = number of samples:
+
+* layer l = 0..L; layer 0 is the input.  Node (l, j) is node j of layer l.
+* ``weights[k]`` (sizes[k], sizes[k+1]): [i, j] is the weight from node i of
+  layer k to node j of layer k+1.  Weight (k, i, j).
+* ``biases[k]`` (sizes[k+1],): the bias of node j of layer k+1; stays 0 and
+  is never updated where ``bias[k]`` is False.
+* ``activations[k]``: the activation of layer k+1.
+
+The parameters are the only mutable state; forward and backward return frozen
+records so that views can keep the last ones without copying.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import activations as act
+from . import losses
+
+Array = np.ndarray
+
+INITS: tuple[str, ...] = ("xavier", "he", "uniform", "zeros")
+
+#: Sane limits for the editor and the file loader.
+MAX_HIDDEN_LAYERS = 10
+MAX_NEURONS = 128
+
+
+class NetworkError(ValueError):
+    """A structural request the network refuses (bad size, name, limit)."""
+
+
+@dataclass(frozen=True)
+class ForwardRecord:
+    """Everything the forward pass computed, layer by layer.
+
+    ``z[l]`` and ``a[l]`` are (n, sizes[l]) for l = 0..L: the total input of
+    each node and its output.  Layer 0 is the input, z[0] = a[0] = X.
+    """
+
+    z: tuple[Array, ...]
+    a: tuple[Array, ...]
+
+    @property
+    def output(self) -> Array:
+        """The network's output a[L] (n, sizes[-1])."""
+        return self.a[-1]
+
+
+@dataclass(frozen=True)
+class GradientRecord:
+    """Everything the backward pass computed.
+
+    * ``loss``: the mean loss over the batch.
+    * ``targets``: the targets as float (n, sizes[-1]).
+    * ``da[l]`` (n, sizes[l]): dLoss/da[l], the derivative w.r.t. a node's output.
+    * ``delta[l]`` (n, sizes[l]): dLoss/dz[l]; delta[0] = dLoss/dX.
+    * ``dW[k]``, ``db[k]``: dLoss/dweights[k], dLoss/dbiases[k], shaped like
+      the parameters (db[k] is 0 where layer k+1 has no bias).
+    """
+
+    loss: float
+    targets: Array
+    da: tuple[Array, ...]
+    delta: tuple[Array, ...]
+    dW: tuple[Array, ...]
+    db: tuple[Array, ...]
+
+
+def _as_bias_flags(bias: bool | Sequence[bool], n_layers: int) -> list[bool]:
+    if isinstance(bias, (bool, np.bool_)):
+        return [bool(bias)] * n_layers
+    flags = [bool(b) for b in bias]
+    if len(flags) != n_layers:
+        raise NetworkError(f"bias needs one flag per layer ({n_layers}), got {len(flags)}")
+    return flags
+
+
+class Network:
+    """A fully connected feed-forward network with per-layer activation and bias."""
+
+    def __init__(
+        self,
+        sizes: Sequence[int],
+        activations: Sequence[str] | None = None,
+        loss: str = "mse",
+        bias: bool | Sequence[bool] = True,
+        seed: int = 0,
+        init: str = "xavier",
+        weights: Sequence[Array] | None = None,
+        biases: Sequence[Array] | None = None,
+    ) -> None:
+        sizes = [int(s) for s in sizes]
+        if len(sizes) < 2:
+            raise NetworkError("a network needs an input and an output layer")
+        if len(sizes) - 2 > MAX_HIDDEN_LAYERS:
+            raise NetworkError(f"at most {MAX_HIDDEN_LAYERS} hidden layers are allowed")
+        for s in sizes:
+            if not 1 <= s <= MAX_NEURONS:
+                raise NetworkError(f"a layer needs 1 to {MAX_NEURONS} neurons, got {s}")
+        n_layers = len(sizes) - 1
+        if activations is None:
+            activations = ["sigmoid"] * n_layers
+        if len(activations) != n_layers:
+            raise NetworkError(f"need one activation per layer ({n_layers}), got {len(activations)}")
+        if init not in INITS:
+            raise NetworkError(f"unknown initialisation {init!r}; choose one of {', '.join(INITS)}")
+        self.sizes = sizes
+        self.activations = [str(a) for a in activations]
+        self.loss = loss
+        self.bias = _as_bias_flags(bias, n_layers)
+        self.seed = int(seed)
+        self.init = init
+        self._validate_names()
+        if weights is None:
+            self.reinitialise()
+        else:
+            self.weights = [np.array(w, dtype=np.float64) for w in weights]
+            self.biases = (
+                [np.array(b, dtype=np.float64) for b in biases]
+                if biases is not None
+                else [np.zeros(s) for s in sizes[1:]]
+            )
+            self._validate_parameters()
+            for k, flag in enumerate(self.bias):
+                if not flag:
+                    self.biases[k][:] = 0.0
+
+    # ------------------------------------------------------------------ checks
+    def _validate_names(self) -> None:
+        for k, name in enumerate(self.activations):
+            if name not in act.FUNCTIONS:
+                raise NetworkError(f"unknown activation {name!r}; choose one of {', '.join(act.NAMES)}")
+            if name in act.OUTPUT_ONLY and k != len(self.activations) - 1:
+                raise NetworkError(f"{name} can only be the output layer's activation")
+        if self.loss not in losses.NAMES:
+            raise NetworkError(f"unknown loss {self.loss!r}; choose one of {', '.join(losses.NAMES)}")
+        need = losses.REQUIRED_OUTPUT[self.loss]
+        if need is not None and self.activations[-1] != need:
+            raise NetworkError(f"the {self.loss} loss needs a {need} output layer")
+
+    def _validate_parameters(self) -> None:
+        L = len(self.sizes) - 1
+        if len(self.weights) != L or len(self.biases) != L:
+            raise NetworkError(f"need {L} weight matrices and bias vectors")
+        for k in range(L):
+            want = (self.sizes[k], self.sizes[k + 1])
+            if self.weights[k].shape != want:
+                raise NetworkError(f"weights[{k}] must have shape {want}, got {self.weights[k].shape}")
+            if self.biases[k].shape != (self.sizes[k + 1],):
+                raise NetworkError(f"biases[{k}] must have shape ({self.sizes[k + 1]},)")
+            if not (np.isfinite(self.weights[k]).all() and np.isfinite(self.biases[k]).all()):
+                raise NetworkError(f"layer {k + 1} has a parameter that is not a finite number")
+
+    # ------------------------------------------------------------- properties
+    @property
+    def n_layers(self) -> int:
+        """Number of layers after the input (L)."""
+        return len(self.sizes) - 1
+
+    def is_finite(self) -> bool:
+        return all(np.isfinite(w).all() for w in self.weights) and all(
+            np.isfinite(b).all() for b in self.biases
+        )
+
+    # --------------------------------------------------------- initialisation
+    def _init_layer(self, rng: np.random.Generator, fan_in: int, fan_out: int) -> tuple[Array, Array]:
+        """One weight matrix (fan_in, fan_out) and bias (fan_out,) by self.init."""
+        if self.init == "zeros":
+            return np.zeros((fan_in, fan_out)), np.zeros(fan_out)
+        if self.init == "uniform":
+            return rng.uniform(-0.5, 0.5, (fan_in, fan_out)), rng.uniform(-0.5, 0.5, fan_out)
+        if self.init == "he":
+            return rng.normal(0.0, np.sqrt(2.0 / fan_in), (fan_in, fan_out)), np.zeros(fan_out)
+        limit = np.sqrt(6.0 / (fan_in + fan_out))  # Glorot uniform
+        return rng.uniform(-limit, limit, (fan_in, fan_out)), np.zeros(fan_out)
+
+    def reinitialise(self, seed: int | None = None, init: str | None = None) -> None:
+        """Fresh parameters from ``seed`` (default: self.seed): same seed, same start."""
+        if seed is not None:
+            self.seed = int(seed)
+        if init is not None:
+            if init not in INITS:
+                raise NetworkError(f"unknown initialisation {init!r}")
+            self.init = init
+        rng = np.random.default_rng(self.seed)
+        self.weights, self.biases = [], []
+        for k in range(self.n_layers):
+            w, b = self._init_layer(rng, self.sizes[k], self.sizes[k + 1])
+            self.weights.append(w)
+            self.biases.append(b if self.bias[k] else np.zeros_like(b))
+
+    # ---------------------------------------------------------------- forward
+    def forward_layer(self, k: int, a_prev: Array) -> tuple[Array, Array]:
+        """z and a (n, sizes[k+1]) of layer k+1 from the outputs a_prev (n, sizes[k])."""
+        z = a_prev @ self.weights[k]
+        if self.bias[k]:
+            z = z + self.biases[k]
+        return z, act.apply(self.activations[k], z)
+
+    def forward(self, X: Array) -> ForwardRecord:
+        """Run X (n, sizes[0]) through every layer; see :class:`ForwardRecord`."""
+        a = np.asarray(X, dtype=np.float64)
+        if a.ndim == 1:
+            a = a.reshape(1, -1)
+        zs, as_ = [a], [a]
+        for k in range(self.n_layers):
+            z, a = self.forward_layer(k, a)
+            zs.append(z)
+            as_.append(a)
+        return ForwardRecord(tuple(zs), tuple(as_))
+
+    def predict(self, X: Array) -> Array:
+        """Only the output (n, sizes[-1]), without keeping the intermediate layers."""
+        a = np.asarray(X, dtype=np.float64)
+        for k in range(self.n_layers):
+            a = self.forward_layer(k, a)[1]
+        return a
+
+    # --------------------------------------------------------------- backward
+    def targets(self, Y: Array) -> Array:
+        """Y as float targets (n, sizes[-1]); class indices become one-hot."""
+        return losses.as_targets(self.loss, Y, self.sizes[-1])
+
+    def loss_value(self, fwd: ForwardRecord, t: Array) -> float:
+        return losses.value(self.loss, fwd.z[-1], fwd.a[-1], t)
+
+    def output_delta(self, fwd: ForwardRecord, t: Array) -> tuple[Array, Array]:
+        """(dLoss/da[L], dLoss/dz[L]), both (n, sizes[-1]), for float targets t."""
+        a, z = fwd.a[-1], fwd.z[-1]
+        da = losses.output_gradient(self.loss, a, t)
+        delta = losses.fused_delta(self.loss, a, t)
+        if delta is None:
+            delta = act.backprop_through(self.activations[-1], z, a, da)
+        return da, delta
+
+    def backward_layer(self, l: int, fwd: ForwardRecord, delta: Array) -> tuple[Array, Array, Array, Array]:
+        """Backprop through the weights into layer l (1..L).
+
+        From delta[l] (n, sizes[l]) returns dW[l-1] (sizes[l-1], sizes[l]),
+        db[l-1] (sizes[l],), da[l-1] and delta[l-1] (n, sizes[l-1]).
+        """
+        k = l - 1
+        dW = fwd.a[k].T @ delta
+        db = delta.sum(axis=0) if self.bias[k] else np.zeros(self.sizes[l])
+        da_prev = delta @ self.weights[k].T
+        if k == 0:
+            delta_prev = da_prev  # dLoss/dX: the input is its own z
+        else:
+            delta_prev = act.backprop_through(self.activations[k - 1], fwd.z[k], fwd.a[k], da_prev)
+        return dW, db, da_prev, delta_prev
+
+    def backward(self, fwd: ForwardRecord, Y: Array) -> GradientRecord:
+        """Gradients of the mean loss for the batch in ``fwd`` against targets Y (n, sizes[-1])."""
+        t = self.targets(Y)
+        L = self.n_layers
+        da: list[Array] = [np.empty(0)] * (L + 1)
+        delta: list[Array] = [np.empty(0)] * (L + 1)
+        dW: list[Array] = [np.empty(0)] * L
+        db: list[Array] = [np.empty(0)] * L
+        da[L], delta[L] = self.output_delta(fwd, t)
+        for l in range(L, 0, -1):
+            dW[l - 1], db[l - 1], da[l - 1], delta[l - 1] = self.backward_layer(l, fwd, delta[l])
+        return GradientRecord(
+            loss=self.loss_value(fwd, t),
+            targets=t,
+            da=tuple(da),
+            delta=tuple(delta),
+            dW=tuple(dW),
+            db=tuple(db),
+        )
+
+    # --------------------------------------------------------- state & copies
+    def state(self) -> dict:
+        """A deep copy of everything that defines the network (for undo and files)."""
+        return {
+            "sizes": list(self.sizes),
+            "activations": list(self.activations),
+            "loss": self.loss,
+            "bias": list(self.bias),
+            "seed": self.seed,
+            "init": self.init,
+            "weights": [w.copy() for w in self.weights],
+            "biases": [b.copy() for b in self.biases],
+        }
+
+    def restore(self, state: dict) -> None:
+        """Become exactly the network ``state`` describes (the inverse of :meth:`state`)."""
+        self.sizes = list(state["sizes"])
+        self.activations = list(state["activations"])
+        self.loss = state["loss"]
+        self.bias = list(state["bias"])
+        self.seed = state["seed"]
+        self.init = state["init"]
+        self.weights = [w.copy() for w in state["weights"]]
+        self.biases = [b.copy() for b in state["biases"]]
+
+    def copy(self) -> Network:
+        clone = Network.__new__(Network)
+        clone.restore(self.state())
+        return clone
+
+    # -------------------------------------------------------------- structure
+    def _fresh(self, fan_in: int, fan_out: int, salt: int) -> tuple[Array, Array]:
+        # Deterministic per structure edit, so redo after undo gives the same numbers.
+        rng = np.random.default_rng([self.seed, salt, fan_in, fan_out])
+        return self._init_layer(rng, fan_in, fan_out)
+
+    def set_activation(self, k: int, name: str) -> None:
+        """Set activations[k] (layer k+1), keeping the loss compatible."""
+        old = self.activations[k]
+        self.activations[k] = name
+        try:
+            self._validate_names()
+        except NetworkError:
+            self.activations[k] = old
+            raise
+
+    def set_loss(self, name: str) -> None:
+        old = self.loss
+        self.loss = name
+        try:
+            self._validate_names()
+        except NetworkError:
+            self.loss = old
+            raise
+
+    def set_bias_enabled(self, k: int, enabled: bool) -> None:
+        """Turn layer k+1's bias on or off; off zeroes it."""
+        self.bias[k] = bool(enabled)
+        if not enabled:
+            self.biases[k][:] = 0.0
+
+    def add_neuron(self, l: int) -> None:
+        """Append a neuron to hidden layer l (1..L-1) with freshly initialised weights."""
+        if not 1 <= l < self.n_layers:
+            raise NetworkError("neurons can only be added to hidden layers")
+        if self.sizes[l] >= MAX_NEURONS:
+            raise NetworkError(f"a layer can have at most {MAX_NEURONS} neurons")
+        w_in, b_in = self._fresh(self.sizes[l - 1], 1, 2 * self.sizes[l])
+        w_out, _ = self._fresh(1, self.sizes[l + 1], 2 * self.sizes[l] + 1)
+        self.weights[l - 1] = np.hstack([self.weights[l - 1], w_in])
+        self.biases[l - 1] = np.append(self.biases[l - 1], b_in if self.bias[l - 1] else 0.0)
+        self.weights[l] = np.vstack([self.weights[l], w_out])
+        self.sizes[l] += 1
+
+    def remove_neuron(self, l: int, j: int) -> None:
+        """Remove neuron j of hidden layer l; a layer keeps at least one neuron."""
+        if not 1 <= l < self.n_layers:
+            raise NetworkError("neurons can only be removed from hidden layers")
+        if self.sizes[l] <= 1:
+            raise NetworkError("a hidden layer needs at least one neuron; remove the layer instead")
+        if not 0 <= j < self.sizes[l]:
+            raise NetworkError(f"layer {l} has no neuron {j}")
+        self.weights[l - 1] = np.delete(self.weights[l - 1], j, axis=1)
+        self.biases[l - 1] = np.delete(self.biases[l - 1], j)
+        self.weights[l] = np.delete(self.weights[l], j, axis=0)
+        self.sizes[l] -= 1
+
+    def insert_layer(self, l: int, size: int, activation: str = "relu", bias: bool = True) -> None:
+        """Insert a hidden layer so that it becomes layer l (1..L)."""
+        if not 1 <= l <= self.n_layers:
+            raise NetworkError(f"a hidden layer can be inserted at positions 1 to {self.n_layers}")
+        if self.n_layers - 1 >= MAX_HIDDEN_LAYERS:
+            raise NetworkError(f"at most {MAX_HIDDEN_LAYERS} hidden layers are allowed")
+        if not 1 <= size <= MAX_NEURONS or activation in act.OUTPUT_ONLY or activation not in act.FUNCTIONS:
+            raise NetworkError("a hidden layer needs 1 to %d neurons and a hidden activation" % MAX_NEURONS)
+        below, above = self.sizes[l - 1], self.sizes[l]
+        w1, b1 = self._fresh(below, size, 1000 + l)
+        w2, _ = self._fresh(size, above, 2000 + l)
+        # The old weights into layer l now start from the new layer: reinitialise them.
+        self.weights[l - 1 : l] = [w1, w2]
+        self.biases[l - 1 : l] = [b1 if bias else np.zeros(size), self.biases[l - 1]]
+        self.activations.insert(l - 1, activation)
+        self.bias.insert(l - 1, bool(bias))
+        self.sizes.insert(l, int(size))
+
+    def remove_layer(self, l: int) -> None:
+        """Remove hidden layer l (1..L-1); its neighbours get fresh weights between them."""
+        if not 1 <= l < self.n_layers:
+            raise NetworkError("only hidden layers can be removed")
+        w, _ = self._fresh(self.sizes[l - 1], self.sizes[l + 1], 3000 + l)
+        self.weights[l - 1 : l + 1] = [w]
+        self.biases[l - 1 : l + 1] = [self.biases[l]]
+        del self.activations[l - 1]
+        del self.bias[l - 1]
+        del self.sizes[l]
+
+    def resize_io(self, n_inputs: int, n_outputs: int) -> None:
+        """Make the input and output layers match a dataset, keeping what fits."""
+        if n_inputs != self.sizes[0]:
+            fresh, _ = self._fresh(n_inputs, self.sizes[1], 4000)
+            keep = min(n_inputs, self.sizes[0])
+            fresh[:keep] = self.weights[0][:keep]
+            self.weights[0] = fresh
+            self.sizes[0] = n_inputs
+        if n_outputs != self.sizes[-1]:
+            fresh, fb = self._fresh(self.sizes[-2], n_outputs, 5000)
+            keep = min(n_outputs, self.sizes[-1])
+            fresh[:, :keep] = self.weights[-1][:, :keep]
+            fb[:keep] = self.biases[-1][:keep]
+            self.weights[-1] = fresh
+            self.biases[-1] = fb if self.bias[-1] else np.zeros(n_outputs)
+            self.sizes[-1] = n_outputs

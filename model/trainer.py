@@ -1,0 +1,219 @@
+"""Training: batches, epochs, history, early stopping and divergence stops."""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .dataset import TRAIN, VALIDATION, Dataset
+from .network import GradientRecord, Network
+from .optimizers import NonFiniteError, Optimizer, make_optimizer
+from .settings import TrainingSettings
+
+Array = np.ndarray
+
+#: A loss above this counts as diverged (training pauses before it overflows).
+DIVERGED_LOSS = 1e30
+
+
+@dataclass(frozen=True)
+class EpochRecord:
+    """Metrics after one epoch; NaN where not applicable (no validation set, regression)."""
+
+    epoch: int
+    loss: float
+    val_loss: float
+    accuracy: float
+    val_accuracy: float
+    lr: float
+
+
+def accuracy(output: Array, Y: Array) -> float:
+    """Share of samples classified right: argmax for several outputs, else a threshold.
+
+    The threshold is 0 for ±1 targets and 0.5 for 0/1 targets.
+    """
+    if len(Y) == 0:
+        return math.nan
+    if Y.shape[1] > 1:
+        return float(np.mean(output.argmax(axis=1) == Y.argmax(axis=1)))
+    threshold = 0.0 if Y.min() < 0 else 0.5
+    return float(np.mean((output > threshold) == (Y > threshold)))
+
+
+class Trainer:
+    """Trains ``network`` on the TRAIN part of ``dataset`` with ``settings``.
+
+    The network is trained in place.  ``steps`` counts updates applied,
+    ``step_losses`` holds each step's batch loss, ``history`` one
+    :class:`EpochRecord` per finished epoch.  ``stop_reason`` is set (and
+    every further step refused) after divergence or early stopping.
+    """
+
+    def __init__(self, network: Network, dataset: Dataset, settings: TrainingSettings) -> None:
+        self.network = network
+        self.dataset = dataset
+        self.settings = settings
+        self.optimizer: Optimizer = make_optimizer(
+            settings.optimizer, lr=settings.lr, weight_decay=settings.weight_decay, l1=settings.l1, **settings.hyper
+        )
+        self.rng = np.random.default_rng(settings.seed)
+        self.epoch = 0
+        self.steps = 0
+        self.step_losses: list[float] = []
+        self.history: list[EpochRecord] = []
+        self.stop_reason: str | None = None
+        self._best_val = math.inf
+        self._bad_epochs = 0
+        self._train_idx = dataset.indices(TRAIN)
+        self._order = self._new_order()
+        self._cursor = 0
+
+    # ----------------------------------------------------------------- batches
+    @property
+    def batch_size(self) -> int:
+        n = len(self._train_idx)
+        b = self.settings.batch_size
+        return n if b <= 0 or b >= n else b
+
+    def _new_order(self) -> Array:
+        if self.settings.shuffle and 0 < self.settings.batch_size < len(self._train_idx):
+            return self.rng.permutation(self._train_idx)
+        return self._train_idx
+
+    def peek_batch(self) -> Array:
+        """Row indices (b,) of the next mini-batch, without consuming it."""
+        return self._order[self._cursor : self._cursor + self.batch_size]
+
+    # ------------------------------------------------------------------ steps
+    def compute(self, idx: Array) -> GradientRecord:
+        """Forward and backward on the samples ``idx`` with the current parameters."""
+        X, Y = self.dataset.X[idx], self.dataset.Y[idx]
+        return self.network.backward(self.network.forward(X), Y)
+
+    def check_loss(self, loss: float) -> bool:
+        """Stop (and say why) if the loss is not finite or has blown up."""
+        if not math.isfinite(loss) or loss > DIVERGED_LOSS:
+            self.stop_reason = (
+                f"Training stopped: the loss became {loss:.4g} (diverged). Try a smaller learning rate."
+            )
+            return False
+        return True
+
+    def apply(self, g: GradientRecord, advance: bool = True) -> bool:
+        """Apply one optimizer update from ``g``; with ``advance``, move the batch cursor.
+
+        Returns False (and sets stop_reason) if the update would be non-finite;
+        the parameters are then untouched.
+        """
+        if not self.check_loss(g.loss):
+            return False
+        try:
+            self.optimizer.step(self.network, g)
+        except NonFiniteError as exc:
+            self.stop_reason = f"Training stopped: {exc}."
+            return False
+        self.steps += 1
+        self.step_losses.append(g.loss)
+        if advance:
+            self._cursor += self.batch_size
+            if self._cursor >= len(self._order):
+                self._end_epoch()
+        return True
+
+    def train_step(self) -> bool:
+        """One full step on the next mini-batch. False when training has stopped."""
+        if self.stop_reason is not None or len(self._train_idx) == 0:
+            return False
+        return self.apply(self.compute(self.peek_batch()))
+
+    def train_epoch(self) -> bool:
+        """Steps until the current epoch ends. False when training has stopped."""
+        start = self.epoch
+        while self.epoch == start:
+            if not self.train_step():
+                return False
+        return True
+
+    def train_for(self, seconds: float, max_steps: int = 1_000_000) -> int:
+        """Train until ``seconds`` of wall time are spent; returns steps taken."""
+        deadline = time.perf_counter() + seconds
+        done = 0
+        while done < max_steps and self.train_step():
+            done += 1
+            if time.perf_counter() >= deadline:
+                break
+        return done
+
+    def run(self, epochs: int, on_epoch: Callable[[EpochRecord], None] | None = None) -> None:
+        """Train ``epochs`` epochs (or until stopped), calling ``on_epoch`` after each."""
+        for _ in range(epochs):
+            if not self.train_epoch():
+                break
+            if on_epoch is not None:
+                on_epoch(self.history[-1])
+            if self.stop_reason is not None:
+                break
+
+    # ----------------------------------------------------------------- epochs
+    def evaluate(self, part: int = TRAIN) -> tuple[float, float]:
+        """(loss, accuracy) on one part of the split; NaN when that part is empty."""
+        X, Y = self.dataset.part(part)
+        if len(X) == 0:
+            return math.nan, math.nan
+        fwd = self.network.forward(X)
+        t = self.network.targets(Y)
+        acc = accuracy(fwd.output, t) if self.dataset.kind == "classification" else math.nan
+        return self.network.loss_value(fwd, t), acc
+
+    def _end_epoch(self) -> None:
+        loss, acc = self.evaluate(TRAIN)
+        val_loss, val_acc = self.evaluate(VALIDATION)
+        self.history.append(EpochRecord(self.epoch, loss, val_loss, acc, val_acc, self.optimizer.lr))
+        self.epoch += 1
+        self.optimizer.lr = self.settings.lr_at(self.epoch)
+        self._order = self._new_order()
+        self._cursor = 0
+        self.check_loss(loss)
+        if self.settings.patience > 0 and math.isfinite(val_loss):
+            if val_loss < self._best_val:
+                self._best_val, self._bad_epochs = val_loss, 0
+            else:
+                self._bad_epochs += 1
+                if self._bad_epochs >= self.settings.patience:
+                    self.stop_reason = (
+                        f"Early stopping: the validation loss has not improved for {self._bad_epochs} epochs."
+                    )
+
+    # --------------------------------------------------------------- snapshots
+    def snapshot(self) -> dict[str, Any]:
+        """Everything a step can change, so that step back restores it exactly."""
+        return {
+            "network": self.network.state(),
+            "optimizer": self.optimizer.state_dict(),
+            "rng": self.rng.bit_generator.state,
+            "epoch": self.epoch,
+            "steps": self.steps,
+            "n_losses": len(self.step_losses),
+            "n_history": len(self.history),
+            "stop_reason": self.stop_reason,
+            "best": (self._best_val, self._bad_epochs),
+            "order": self._order,
+            "cursor": self._cursor,
+        }
+
+    def restore(self, snap: dict[str, Any]) -> None:
+        self.network.restore(snap["network"])
+        self.optimizer.load_state_dict(snap["optimizer"])
+        self.rng.bit_generator.state = snap["rng"]
+        self.epoch, self.steps = snap["epoch"], snap["steps"]
+        del self.step_losses[snap["n_losses"] :]
+        del self.history[snap["n_history"] :]
+        self.stop_reason = snap["stop_reason"]
+        self._best_val, self._bad_epochs = snap["best"]
+        self._order, self._cursor = snap["order"], snap["cursor"]
