@@ -1,0 +1,266 @@
+"""The session: the one document being edited and trained, and its events.
+
+Every mutation of the network, the data or the settings goes through a
+method here (called by undo commands), and every change is announced by a
+signal so that views re-read what they show:
+
+* ``structure_changed``: layers or neurons were added/removed, or a new
+  document was loaded: views rebuild their items.
+* ``values_changed``: parameters, activations, phase or training progress
+  changed: views recolour and relabel only.
+* ``settings_changed``: optimizer, learning rate, batch size, scope ...
+* ``message(str)``: one sentence for the status bar (errors included).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+import model
+from model.network import NetworkError
+from model.stepper import Phase, Stepper, StepView
+
+Array = np.ndarray
+
+#: Fields of TrainingSettings the window edits, and how each must be checked.
+SETTING_FIELDS = ("optimizer", "lr", "batch_size", "weight_decay", "l1", "seed", "shuffle", "schedule", "patience")
+
+
+class Session(QObject):
+    """The open document, its trainer and stepper, and the undo stack."""
+
+    structure_changed = Signal()
+    values_changed = Signal()
+    settings_changed = Signal()
+    document_replaced = Signal()
+    message = Signal(str)
+    training_stopped = Signal(str)
+
+    def __init__(self, doc: model.Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.scope: int | None = None  # None = the mini-batch; else one dataset row
+        self.detailed = False
+        self._live: StepView | None = None
+        self._set_document(doc)
+
+    # ------------------------------------------------------------ documents
+    def _set_document(self, doc: model.Document) -> None:
+        self.document = doc
+        self.initial_state = doc.network.state()  # "reset to the same start"
+        if self.scope is not None and self.scope >= doc.dataset.n:
+            self.scope = None
+        self.trainer = model.Trainer(doc.network, doc.dataset, doc.training)
+        self.stepper = Stepper(self.trainer, sample=self.scope, detailed=self.detailed)
+        self._live = None
+
+    def load_document(self, doc: model.Document) -> None:
+        """Replace everything with ``doc``; the undo history starts afresh."""
+        self.undo_stack.clear()
+        self._set_document(doc)
+        self.document_replaced.emit()
+        self.structure_changed.emit()
+        self.settings_changed.emit()
+
+    # ------------------------------------------------------------ read side
+    @property
+    def network(self) -> model.Network:
+        return self.document.network
+
+    @property
+    def dataset(self) -> model.Dataset:
+        return self.document.dataset
+
+    @property
+    def settings(self) -> model.TrainingSettings:
+        return self.document.training
+
+    @property
+    def phase(self) -> str:
+        """The stepping phase as a short string: ready, forward 1, loss, delta 2, gradient 2, update."""
+        return str(self.stepper.phase)
+
+    @property
+    def steps(self) -> int:
+        """Updates applied so far."""
+        return self.trainer.steps
+
+    @property
+    def stepping(self) -> bool:
+        return self.stepper.view is not None
+
+    def scope_indices(self) -> Array:
+        """Dataset rows (n,) the next step works on."""
+        if self.scope is not None:
+            return np.array([self.scope])
+        return self.trainer.peek_batch()
+
+    def view(self) -> StepView:
+        """What the network display shows: the step under way, or the live forward pass on the scope."""
+        if self.stepper.view is not None:
+            return self.stepper.view
+        if self._live is None:
+            net, data = self.network, self.dataset
+            idx = self.scope_indices()
+            if len(idx) == 0:
+                idx = np.arange(min(1, data.n))
+            X = data.X[idx]
+            fwd = net.forward(X)
+            self._live = StepView(
+                phase=Phase(),
+                indices=idx,
+                X=X,
+                T=net.targets(data.Y[idx]),
+                z=fwd.z,
+                a=fwd.a,
+                weights_before=tuple(w.copy() for w in net.weights),
+                biases_before=tuple(b.copy() for b in net.biases),
+            )
+        return self._live
+
+    @property
+    def forward(self) -> model.ForwardRecord | None:
+        """The latest complete forward record for the scope (None while a layer is half done)."""
+        return self.view().forward_record()
+
+    @property
+    def gradients(self) -> model.GradientRecord | None:
+        """The gradients of the step under way once its backward pass is complete, else None."""
+        return self.view().gradient_record()
+
+    # ------------------------------------------------------------- mutation
+    def _changed(self, structure: bool = False, keep_step: bool = False) -> None:
+        """After any edit: the step under way is stale (its numbers came from other weights)."""
+        if not keep_step:
+            self.stepper.forget()
+        self.trainer.stop_reason = None  # the user changed something: let them try again
+        self._live = None
+        if structure:
+            self.trainer.optimizer.reset()
+            self.structure_changed.emit()
+        self.values_changed.emit()
+
+    def set_parameter(self, kind: str, k: int, i: int, j: int, value: float) -> None:
+        """Set weight (k, i, j) (kind "W") or the bias of node j of layer k+1 (kind "b", i ignored)."""
+        if kind == "W":
+            self.network.weights[k][i, j] = value
+        else:
+            if not self.network.bias[k]:
+                self.network.set_bias_enabled(k, True)
+            self.network.biases[k][j] = value
+        self._changed()
+
+    def parameter(self, kind: str, k: int, i: int, j: int) -> float:
+        return float(self.network.weights[k][i, j] if kind == "W" else self.network.biases[k][j])
+
+    def restore_network(self, state: dict[str, Any]) -> None:
+        """Become the network ``state`` (undo of structure edits, reset, re-randomise)."""
+        structure = state["sizes"] != self.network.sizes
+        self.network.restore(state)
+        self._changed(structure=True if structure else False)
+        if not structure:
+            self.structure_changed.emit()  # activations or bias flags may differ: relabel headers
+
+    def edit_network(self, edit: Callable[[model.Network], None]) -> bool:
+        """Apply a structural edit; on refusal say why and change nothing."""
+        before = self.network.state()
+        try:
+            edit(self.network)
+        except NetworkError as exc:
+            self.network.restore(before)
+            self.message.emit(str(exc))
+            return False
+        self._changed(structure=True)
+        return True
+
+    def set_setting(self, name: str, value: Any) -> None:
+        """Change one training setting; the trainer keeps its history, the optimizer starts afresh if it changed."""
+        if name not in SETTING_FIELDS:
+            raise KeyError(name)
+        setattr(self.settings, name, value)
+        self._rebuild_trainer()
+        self.settings_changed.emit()
+        self._changed()
+
+    def _rebuild_trainer(self, keep_history: bool = True) -> None:
+        old = self.trainer
+        self.trainer = model.Trainer(self.network, self.dataset, self.settings)
+        if keep_history:
+            self.trainer.steps = old.steps
+            self.trainer.epoch = old.epoch
+            self.trainer.step_losses = old.step_losses
+            self.trainer.history = old.history
+        self.stepper = Stepper(self.trainer, sample=self.scope, detailed=self.detailed)
+
+    def set_dataset(self, dataset: model.Dataset) -> None:
+        """Replace the data; the input and output layers follow its width."""
+        self.document.dataset = dataset
+        net = self.network
+        resized = (dataset.n_inputs, dataset.n_outputs) != (net.sizes[0], net.sizes[-1])
+        if resized:
+            net.resize_io(dataset.n_inputs, dataset.n_outputs)
+        if self.scope is not None and self.scope >= dataset.n:
+            self.scope = None
+        self._rebuild_trainer(keep_history=False)
+        self._changed(structure=True)
+        self.document_replaced.emit()
+
+    def set_scope(self, sample: int | None) -> None:
+        """Step on one dataset row (``sample``) or on the mini-batch (None)."""
+        self.scope = sample
+        self.stepper.forget()
+        self.stepper.sample = sample
+        self._live = None
+        self.settings_changed.emit()
+        self.values_changed.emit()
+
+    def set_detailed(self, on: bool) -> None:
+        self.detailed = on
+        self.stepper.detailed = on
+        self.stepper.forget()
+        self._live = None
+        self.values_changed.emit()
+
+    # ------------------------------------------------------------- training
+    def _after_training(self, ok: bool) -> bool:
+        self._live = None
+        if not ok and (self.trainer.stop_reason or self.stepper.message):
+            reason = self.stepper.message or self.trainer.stop_reason or ""
+            self.message.emit(reason)
+            if self.trainer.stop_reason:
+                self.training_stopped.emit(self.trainer.stop_reason)
+        self.values_changed.emit()
+        return ok
+
+    def step_forward(self) -> bool:
+        return self._after_training(self.stepper.forward_step())
+
+    def step_back(self) -> bool:
+        return self._after_training(self.stepper.back_step())
+
+    def finish_step(self) -> bool:
+        return self._after_training(self.stepper.finish_step())
+
+    def train_epoch(self) -> bool:
+        self.stepper.forget()
+        return self._after_training(self.trainer.train_epoch())
+
+    def train_for(self, seconds: float) -> int:
+        """Train for a time budget (Play); the caller redraws.  Returns steps taken."""
+        if self.stepper.view is not None:
+            self.stepper.forget()
+        done = self.trainer.train_for(seconds)
+        self._live = None
+        if self.trainer.stop_reason:
+            self.message.emit(self.trainer.stop_reason)
+            self.training_stopped.emit(self.trainer.stop_reason)
+        return done
+
+    def clear_stop(self) -> None:
+        """Allow training again after a stop (the user changed something)."""
+        self.trainer.stop_reason = None
