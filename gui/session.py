@@ -250,11 +250,11 @@ class Session(QObject):
         self.stepper.forget()
         return self._after_training(self.trainer.train_epoch())
 
-    def train_for(self, seconds: float) -> int:
-        """Train for a time budget (Play); the caller redraws.  Returns steps taken."""
+    def train_for(self, seconds: float, max_steps: int = 1_000_000) -> int:
+        """Train for a time budget or a number of steps (Play); the caller redraws.  Returns steps taken."""
         if self.stepper.view is not None:
             self.stepper.forget()
-        done = self.trainer.train_for(seconds)
+        done = self.trainer.train_for(seconds, max_steps) if max_steps > 0 else 0
         self._live = None
         if self.trainer.stop_reason:
             self.message.emit(self.trainer.stop_reason)

@@ -1,0 +1,97 @@
+"""Starting the window: the QApplication, fonts, style, and the --screenshot mode."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication
+
+RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+APP_NAME = "Backprop Playground"
+DESKTOP_NAME = "backprop-playground"
+
+
+def load_fonts() -> str:
+    """Register the bundled Korean-capable font; returns its family (Hangul then renders everywhere)."""
+    family = ""
+    for path in sorted((RESOURCES / "fonts").glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0 and not family:
+            family = QFontDatabase.applicationFontFamilies(font_id)[0]
+    return family
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, named to match its .desktop entry, Fusion-styled, Korean-capable."""
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName("BackpropPlayground")
+        QCoreApplication.setApplicationName(APP_NAME)
+        app = QApplication(argv if argv is not None else [sys.argv[0]])
+        app.setDesktopFileName(DESKTOP_NAME)
+        app.setStyle("Fusion")
+        family = load_fonts()
+        if family:
+            font = QFont(family, 11)
+            app.setFont(font)
+        icon = RESOURCES / "icons" / "backprop-playground.png"
+        if icon.exists():
+            app.setWindowIcon(QIcon(str(icon)))
+    return app  # type: ignore[return-value]
+
+
+def take_screenshot(window, path: str) -> bool:  # noqa: ANN001 - a MainWindow
+    """Render the window as it is on screen into ``path`` (PNG)."""
+    app = QApplication.instance()
+    for _ in range(5):
+        app.processEvents()
+    return window.grab().save(path)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Start the GUI with parsed command-line arguments (see main.py)."""
+    app = make_application()
+    import model
+    from model import presets
+
+    from .main_window import MainWindow
+
+    doc = None
+    error = ""
+    try:
+        if getattr(args, "preset", None):
+            doc = presets.load_preset(args.preset)
+        elif getattr(args, "file", None):
+            doc = model.load(args.file)
+    except (ValueError, OSError, KeyError) as exc:
+        error = str(exc)
+        if getattr(args, "screenshot", None):
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    window = MainWindow(doc)
+    if getattr(args, "file", None) and doc is not None:
+        window.path = Path(args.file)
+        window._update_title()
+    steps = int(getattr(args, "train_steps", 0) or 0)
+    if steps:
+        window.session.train_for(3600.0, max_steps=steps)
+        window.session.values_changed.emit()
+    if getattr(args, "screenshot", None):
+        window.resize(1600, 1000)
+        window.show()
+        window.network_view.fit()
+        ok = take_screenshot(window, args.screenshot)
+        window.session.undo_stack.setClean()
+        window.close()
+        if not ok:
+            print(f"error: could not write {args.screenshot}", file=sys.stderr)
+            return 1
+        return 0
+    window.show()
+    if error:
+        QTimer.singleShot(0, lambda: window.report_error(error))
+    return app.exec()

@@ -1,0 +1,522 @@
+"""The main window: network editor in the centre, inspector, data, plots and training controls around it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSlider,
+    QSpinBox,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+import model
+from model import presets
+
+from .commands import NetworkEditCommand, push
+from .controller import SPEEDS, TrainingController
+from .data_panel import DataPanel
+from .inspector import Inspector
+from .network_view import NetworkView
+from .plots import BoundaryPlot, FitPlot, LossPlot, grid_forward
+from .session import Session
+from .training_panel import TrainingPanel
+
+APP_TITLE = "Backprop Playground"
+DEFAULT_PRESET = "xor_train"
+GRID_RESOLUTION = 100
+FILE_FILTER = "Backprop Playground (*.json)"
+
+
+class MessageBar(QLabel):
+    """One sentence about what went wrong (or what happened), shown above the network until dismissed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("message_bar")
+        self.setWordWrap(True)
+        self.setStyleSheet("QLabel { background: #fdecea; color: #7f1d1d; padding: 6px; border-radius: 4px; }")
+        self.hide()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.hide)
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+        self._timer.start(10_000)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override: click dismisses
+        self.hide()
+
+
+class MainWindow(QMainWindow):
+    """The playground.  ``doc`` defaults to the xor_train preset."""
+
+    def __init__(self, doc: model.Document | None = None) -> None:
+        super().__init__()
+        if doc is None:
+            doc = presets.load_preset(DEFAULT_PRESET)
+        self.path: Path | None = None
+        self.doc_name = doc.title or DEFAULT_PRESET
+        self.session = Session(doc, self)
+        self.controller = TrainingController(self.session, self)
+        self.precision = int(doc.view.get("precision", 4))
+        self._build_widgets()
+        self._build_actions()
+        self._build_menus_and_toolbars()
+        self._connect()
+        self.retranslate()
+        self._on_structure_changed()
+        self.resize(1500, 950)
+
+    # ------------------------------------------------------------ building
+    def _build_widgets(self) -> None:
+        s = self.session
+        self.network_view = NetworkView(s)
+        self.message_bar = MessageBar()
+        centre = QWidget()
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self.network_view, 1)
+        self.setCentralWidget(centre)
+
+        self.inspector = Inspector(s)
+        self.training_panel = TrainingPanel(s)
+        self.data_panel = DataPanel(s)
+        self.loss_plot = LossPlot(s)
+        self.boundary_plot = BoundaryPlot(s)
+        self.fit_plot = FitPlot(s)
+        self.docks: dict[str, QDockWidget] = {}
+        for name, widget, area in (
+            ("training", self.training_panel, Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("boundary", self.boundary_plot, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("fit", self.fit_plot, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("data", self.data_panel, Qt.DockWidgetArea.BottomDockWidgetArea),
+            ("loss", self.loss_plot, Qt.DockWidgetArea.BottomDockWidgetArea),
+        ):
+            dock = QDockWidget(self)
+            dock.setObjectName(f"dock_{name}")
+            dock.setWidget(widget)
+            dock.setFeatures(
+                QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            )
+            self.addDockWidget(area, dock)
+            self.docks[name] = dock
+        self.splitDockWidget(self.docks["data"], self.docks["loss"], Qt.Orientation.Horizontal)
+        self.tabifyDockWidget(self.docks["boundary"], self.docks["fit"])
+        self.resizeDocks([self.docks["training"]], [250], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["inspector"]], [430], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["data"]], [300], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["inspector"], self.docks["boundary"]], [380, 420], Qt.Orientation.Vertical)
+
+        self.phase_label = QLabel()
+        self.phase_label.setObjectName("phase_label")
+        self.phase_label.setMinimumWidth(320)
+        self.speed = QSlider(Qt.Orientation.Horizontal)
+        self.speed.setObjectName("speed")
+        self.speed.setRange(0, len(SPEEDS) - 1)
+        self.speed.setValue(self.controller.speed_index)
+        self.speed.setFixedWidth(110)
+        self.precision_box = QSpinBox()
+        self.precision_box.setObjectName("precision")
+        self.precision_box.setRange(2, 12)
+        self.precision_box.setValue(self.precision)
+        self.view_mode = QComboBox()
+        self.view_mode.setObjectName("view_mode")
+        self.view_mode.addItems(["forward", "backward"])
+
+    def _action(self, name: str, shortcut: QKeySequence | str | None = None, checkable: bool = False) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        self.actions_by_name[name] = action
+        return action
+
+    def _build_actions(self) -> None:
+        self.actions_by_name: dict[str, QAction] = {}
+        a = self._action
+        a("new", QKeySequence.StandardKey.New).triggered.connect(self.new_document)
+        a("open", QKeySequence.StandardKey.Open).triggered.connect(self.open_dialog)
+        a("save", QKeySequence.StandardKey.Save).triggered.connect(self.save)
+        a("save_as", QKeySequence.StandardKey.SaveAs).triggered.connect(self.save_as_dialog)
+        a("quit", QKeySequence.StandardKey.Quit).triggered.connect(self.close)
+        undo = self.session.undo_stack.createUndoAction(self)
+        undo.setObjectName("undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.session.undo_stack.createRedoAction(self)
+        redo.setObjectName("redo")
+        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        self.actions_by_name["undo"] = undo
+        self.actions_by_name["redo"] = redo
+        a("step_forward", "Right").triggered.connect(self.session.step_forward)
+        a("step_back", "Left").triggered.connect(self.session.step_back)
+        a("finish_step", "Ctrl+Right").triggered.connect(self.session.finish_step)
+        a("train_epoch", "E").triggered.connect(self.session.train_epoch)
+        a("play", "Space", checkable=True).triggered.connect(self._on_play_triggered)
+        a("reset", "R").triggered.connect(self.reset_network)
+        a("randomize", "Shift+R").triggered.connect(self.randomize_network)
+        a("backward_view", "B", checkable=True).toggled.connect(
+            lambda on: self.view_mode.setCurrentIndex(1 if on else 0)
+        )
+        a("detailed", "D", checkable=True).toggled.connect(self.session.set_detailed)
+        a("thumbnails", "T", checkable=True).toggled.connect(self._on_thumbnails_toggled)
+        a("log_scale", "L", checkable=True).toggled.connect(self.loss_plot.set_log_scale)
+        a("fit", "F").triggered.connect(self.network_view.fit)
+        a("zoom_in", QKeySequence.StandardKey.ZoomIn).triggered.connect(self.network_view.zoom_in)
+        a("zoom_out", QKeySequence.StandardKey.ZoomOut).triggered.connect(self.network_view.zoom_out)
+        a("add_layer", "Ctrl+L").triggered.connect(self.add_hidden_layer)
+        a("about").triggered.connect(self._about)
+        self.example_group = QActionGroup(self)
+        self.example_actions: dict[str, QAction] = {}
+        for name in presets.PRESETS:
+            act = QAction(self)
+            act.setObjectName(f"example_{name}")
+            act.triggered.connect(lambda _c=False, n=name: self.open_preset(n))
+            self.example_actions[name] = act
+
+    def _build_menus_and_toolbars(self) -> None:
+        act = self.actions_by_name
+        bar = self.menuBar()
+        self.menus: dict[str, object] = {}
+        for key, names in (
+            ("file", ["new", "open", "save", "save_as", None, "quit"]),
+            ("edit", ["undo", "redo", None, "add_layer"]),
+            ("view", ["backward_view", "detailed", "thumbnails", "log_scale", None, "fit", "zoom_in", "zoom_out"]),
+            ("train", ["step_forward", "step_back", "finish_step", "train_epoch", "play", None, "reset", "randomize"]),
+        ):
+            menu = bar.addMenu("")
+            for n in names:
+                menu.addSeparator() if n is None else menu.addAction(act[n])
+            self.menus[key] = menu
+        examples = bar.addMenu("")
+        for action in self.example_actions.values():
+            examples.addAction(action)
+        self.menus["examples"] = examples
+        docks_menu = self.menus["view"].addMenu("")  # type: ignore[attr-defined]
+        for dock in self.docks.values():
+            docks_menu.addAction(dock.toggleViewAction())
+        self.menus["panels"] = docks_menu
+        help_menu = bar.addMenu("")
+        help_menu.addAction(act["about"])
+        self.menus["help"] = help_menu
+
+        tb = QToolBar(self)
+        tb.setObjectName("training_toolbar")
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for n in ("step_back", "step_forward", "finish_step", "train_epoch", "play"):
+            tb.addAction(act[n])
+        self.speed_label = QLabel()
+        tb.addWidget(self.speed_label)
+        tb.addWidget(self.speed)
+        tb.addSeparator()
+        tb.addAction(act["reset"])
+        tb.addAction(act["randomize"])
+        tb.addSeparator()
+        tb.addAction(act["undo"])
+        tb.addAction(act["redo"])
+        self.addToolBar(tb)
+        self.addToolBarBreak()
+        vb = QToolBar(self)
+        vb.setObjectName("view_toolbar")
+        vb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.view_label = QLabel()
+        vb.addWidget(self.view_label)
+        vb.addWidget(self.view_mode)
+        vb.addAction(act["detailed"])
+        vb.addAction(act["thumbnails"])
+        self.precision_label = QLabel()
+        vb.addWidget(self.precision_label)
+        vb.addWidget(self.precision_box)
+        vb.addSeparator()
+        vb.addWidget(self.phase_label)
+        self.addToolBar(vb)
+        self.toolbars = [tb, vb]
+
+    def _connect(self) -> None:
+        s = self.session
+        s.structure_changed.connect(self._on_structure_changed)
+        s.values_changed.connect(self._on_values_changed)
+        s.message.connect(self.show_message)
+        s.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self.controller.frame.connect(s.values_changed.emit)
+        self.controller.playing_changed.connect(self._on_playing_changed)
+        self.network_view.selection_changed.connect(self.inspector.set_selection)
+        self.speed.valueChanged.connect(self.controller.set_speed)
+        self.precision_box.valueChanged.connect(self._on_precision_changed)
+        self.view_mode.currentIndexChanged.connect(self._on_view_mode_changed)
+
+    # ------------------------------------------------------------ strings
+    def retranslate(self) -> None:
+        texts = {
+            "new": (self.tr("&New"), self.tr("Start a new network on XOR")),
+            "open": (self.tr("&Open…"), self.tr("Open a saved network")),
+            "save": (self.tr("&Save"), self.tr("Save the network, data and settings")),
+            "save_as": (self.tr("Save &As…"), self.tr("Save under a new name")),
+            "quit": (self.tr("&Quit"), self.tr("Close the playground")),
+            "undo": (self.tr("Undo"), self.tr("Undo the last edit")),
+            "redo": (self.tr("Redo"), self.tr("Redo the edit you undid")),
+            "step_forward": (self.tr("Step ▶"), self.tr("Next phase of the training step")),
+            "step_back": (self.tr("◀ Back"), self.tr("Previous phase (restores the weights across an update)")),
+            "finish_step": (self.tr("Finish step ⏭"), self.tr("Run the rest of this step up to the update")),
+            "train_epoch": (self.tr("Epoch"), self.tr("Train one whole epoch")),
+            "play": (self.tr("Play"), self.tr("Train continuously; press again to pause")),
+            "reset": (self.tr("Reset"), self.tr("Back to the same starting weights")),
+            "randomize": (self.tr("Re-randomise"), self.tr("New random starting weights")),
+            "backward_view": (self.tr("Backward view"), self.tr("Show δ and ∂L/∂w instead of z, a and w")),
+            "detailed": (self.tr("Node by node"), self.tr("Step the forward pass one node at a time")),
+            "thumbnails": (self.tr("Neuron maps"), self.tr("Show each hidden neuron's output map on its node")),
+            "log_scale": (self.tr("Log-scale loss"), self.tr("Plot the loss on a logarithmic axis")),
+            "fit": (self.tr("Fit network"), self.tr("Zoom to show the whole network")),
+            "zoom_in": (self.tr("Zoom in"), self.tr("Zoom in")),
+            "zoom_out": (self.tr("Zoom out"), self.tr("Zoom out")),
+            "add_layer": (self.tr("Add hidden layer"), self.tr("Insert a hidden layer before the output")),
+            "about": (self.tr("About"), self.tr("About Backprop Playground")),
+        }
+        for name, (text, tip) in texts.items():
+            action = self.actions_by_name[name]
+            action.setText(text)
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{tip} ({keys})" if keys else tip)
+        for key, title in (
+            ("file", self.tr("&File")),
+            ("edit", self.tr("&Edit")),
+            ("view", self.tr("&View")),
+            ("train", self.tr("&Train")),
+            ("examples", self.tr("E&xamples")),
+            ("panels", self.tr("Panels")),
+            ("help", self.tr("&Help")),
+        ):
+            self.menus[key].setTitle(title)  # type: ignore[attr-defined]
+        for name, dock_title in (
+            ("training", self.tr("Training")),
+            ("inspector", self.tr("Inspector")),
+            ("boundary", self.tr("Decision boundary")),
+            ("fit", self.tr("Fit")),
+            ("data", self.tr("Samples")),
+            ("loss", self.tr("Loss")),
+        ):
+            self.docks[name].setWindowTitle(dock_title)
+        for name, act in self.example_actions.items():
+            act.setText(name.replace("_", " "))
+        self.speed_label.setText(self.tr(" Speed "))
+        self.view_label.setText(self.tr("Show: "))
+        self.precision_label.setText(self.tr(" Digits "))
+        self.view_mode.setItemText(0, self.tr("forward (z, a, w)"))
+        self.view_mode.setItemText(1, self.tr("backward (δ, ∂L/∂w)"))
+        self._update_title()
+        self._update_phase_label()
+
+    # ------------------------------------------------------------ refresh
+    def _on_structure_changed(self) -> None:
+        two_d = self.session.dataset.n_inputs == 2
+        self.docks["boundary"].setVisible(two_d)
+        self.docks["fit"].setVisible(self.session.dataset.kind == "regression" or not two_d)
+        if two_d:
+            self.docks["boundary"].raise_()
+        self._on_values_changed()
+
+    def _on_values_changed(self) -> None:
+        s = self.session
+        maps = None
+        if s.dataset.n_inputs == 2 and (self.docks["boundary"].isVisible() or self.network_view.thumbnails):
+            maps = grid_forward(s.network, s.dataset, GRID_RESOLUTION)
+        if self.docks["boundary"].isVisible():
+            self.boundary_plot.refresh(maps)
+        if self.docks["fit"].isVisible():
+            self.fit_plot.refresh()
+        if self.network_view.thumbnails and maps is not None:
+            self.network_view.set_node_maps(maps.node_maps)
+        self.loss_plot.refresh()
+        self._update_phase_label()
+
+    def _update_phase_label(self) -> None:
+        s = self.session
+        loss = s.view().loss
+        text = self.tr("Phase: %1 · step %2 · epoch %3").replace("%1", s.phase).replace("%2", str(s.steps)).replace(
+            "%3", str(s.trainer.epoch)
+        )
+        if loss is not None:
+            text += self.tr(" · loss %1").replace("%1", f"{loss:.{self.precision}g}")
+        elif s.trainer.step_losses:
+            text += self.tr(" · last loss %1").replace("%1", f"{s.trainer.step_losses[-1]:.{self.precision}g}")
+        self.phase_label.setText(text)
+
+    def _update_title(self) -> None:
+        name = self.path.name if self.path is not None else self.doc_name
+        self.setWindowTitle(f"{APP_TITLE} — {name}[*]")
+        self.setWindowModified(not self.session.undo_stack.isClean())
+
+    def show_message(self, text: str) -> None:
+        self.message_bar.show_message(text)
+        self.statusBar().showMessage(text, 10_000)
+
+    # ------------------------------------------------------------ handlers
+    def _on_play_triggered(self) -> None:
+        self.controller.toggle()
+
+    def _on_playing_changed(self, playing: bool) -> None:
+        play = self.actions_by_name["play"]
+        play.setChecked(playing)
+        play.setText(self.tr("Pause") if playing else self.tr("Play"))
+        self.network_view.set_playing(playing)
+        for name in ("step_forward", "step_back", "finish_step", "train_epoch"):
+            self.actions_by_name[name].setEnabled(not playing)
+
+    def _on_precision_changed(self, digits: int) -> None:
+        self.precision = digits
+        self.network_view.set_precision(digits)
+        self.inspector.set_precision(digits)
+        self._update_phase_label()
+
+    def _on_view_mode_changed(self, index: int) -> None:
+        mode = "backward" if index == 1 else "forward"
+        self.network_view.set_view_mode(mode)
+        self.actions_by_name["backward_view"].setChecked(index == 1)
+
+    def _on_thumbnails_toggled(self, on: bool) -> None:
+        self.network_view.set_thumbnails(on)
+        self._on_values_changed()
+
+    def add_hidden_layer(self) -> None:
+        net = self.session.network
+        position = net.n_layers  # just before the output layer
+        push(
+            self.session,
+            NetworkEditCommand(self.session, self.tr("add hidden layer"), lambda n: n.insert_layer(position, 3, "relu")),
+        )
+
+    def reset_network(self) -> None:
+        """Back to the weights the document was opened with (undoable); training history starts afresh."""
+        self.controller.pause()
+        state = self.session.initial_state
+        push(self.session, NetworkEditCommand(self.session, self.tr("reset"), lambda n: n.restore(state)))
+        self.session._rebuild_trainer(keep_history=False)
+        self.session.values_changed.emit()
+
+    def randomize_network(self) -> None:
+        self.controller.pause()
+        seed = self.session.network.seed + 1
+        push(self.session, NetworkEditCommand(self.session, self.tr("re-randomise"), lambda n: n.reinitialise(seed)))
+        self.session._rebuild_trainer(keep_history=False)
+        self.session.values_changed.emit()
+
+    # ------------------------------------------------------------ scripting surface
+    def load_document(self, doc: model.Document, path: Path | None = None) -> None:
+        self.controller.pause()
+        self.path = path
+        self.doc_name = doc.title or "untitled"
+        self.precision_box.setValue(int(doc.view.get("precision", self.precision)))
+        self.session.load_document(doc)
+        self.network_view.select(None)
+        self._update_title()
+
+    def select(self, selection: tuple | None) -> None:
+        """Select ("node", l, j) or ("edge", k, i, j) as a click would."""
+        self.network_view.select(selection)
+        self.inspector.set_selection(selection)
+
+    def inspector_text(self) -> str:
+        return self.inspector.text_content()
+
+    def action(self, name: str) -> QAction:
+        return self.actions_by_name[name]
+
+    # ------------------------------------------------------------ files
+    def _confirm_discard(self) -> bool:
+        if self.session.undo_stack.isClean():
+            return True
+        answer = QMessageBox.question(
+            self,
+            APP_TITLE,
+            self.tr("The network has unsaved changes. Discard them?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def report_error(self, text: str) -> None:
+        """One clear dialog; the current work stays as it was."""
+        self.show_message(text)
+        QMessageBox.warning(self, APP_TITLE, text)
+
+    def new_document(self) -> None:
+        if self._confirm_discard():
+            self.load_document(presets.load_preset(DEFAULT_PRESET))
+            self.doc_name = self.tr("untitled")
+            self._update_title()
+
+    def open_preset(self, name: str) -> None:
+        if self._confirm_discard():
+            self.load_document(presets.load_preset(name))
+
+    def open_path(self, path: str | Path) -> bool:
+        try:
+            doc = model.load(path)
+        except (model.FileFormatError, OSError) as exc:
+            self.report_error(self.tr("Could not open %1: %2").replace("%1", str(path)).replace("%2", str(exc)))
+            return False
+        self.load_document(doc, Path(path))
+        return True
+
+    def open_dialog(self) -> None:
+        if not self._confirm_discard():
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open network"), self._last_dir(), FILE_FILTER)
+        if path:
+            self.open_path(path)
+
+    def save_to(self, path: str | Path) -> bool:
+        try:
+            model.save(self.session.document, path)
+        except (OSError, ValueError) as exc:
+            self.report_error(self.tr("Could not save %1: %2").replace("%1", str(path)).replace("%2", str(exc)))
+            return False
+        self.path = Path(path)
+        QSettings().setValue("last_dir", str(self.path.parent))
+        self.session.undo_stack.setClean()
+        self._update_title()
+        self.show_message(self.tr("Saved %1").replace("%1", str(path)))
+        return True
+
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as_dialog()
+        return self.save_to(self.path)
+
+    def save_as_dialog(self) -> bool:
+        start = str(Path(self._last_dir()) / f"{self.doc_name}.json")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save network"), start, FILE_FILTER)
+        return self.save_to(path) if path else False
+
+    def _last_dir(self) -> str:
+        return str(QSettings().value("last_dir", str(Path.home()), type=str))
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            APP_TITLE,
+            self.tr("Backprop Playground: draw a small neural network, set every number by hand and step "
+                    "through training one phase at a time."),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.controller.pause()
+        if self._confirm_discard():
+            event.accept()
+        else:
+            event.ignore()
