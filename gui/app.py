@@ -54,6 +54,11 @@ def take_screenshot(window, path: str) -> bool:  # noqa: ANN001 - a MainWindow
 
 def run(args: argparse.Namespace) -> int:
     """Start the GUI with parsed command-line arguments (see main.py)."""
+    if getattr(args, "install_desktop_entry", False):
+        from .desktop_entry import install_desktop_entry
+
+        print(f"Installed the menu entry {install_desktop_entry()}")
+        return 0
     app = make_application()
     import model
     from model import presets
