@@ -28,6 +28,17 @@ Array = np.ndarray
 
 INITS: tuple[str, ...] = ("xavier", "he", "uniform", "zeros")
 
+
+def _divergence_ok() -> np.errstate:
+    """numpy error settings for the passes.
+
+    A diverging network overflows to inf or NaN; the trainer reads that from
+    the loss and stops with a message.  numpy's RuntimeWarnings about it would
+    only be noise (or an exception where warnings are errors).
+    """
+    return np.errstate(over="ignore", invalid="ignore", divide="ignore")
+
+
 #: Sane limits for the editor and the file loader.
 MAX_HIDDEN_LAYERS = 10
 MAX_NEURONS = 128
@@ -200,10 +211,11 @@ class Network:
     # ---------------------------------------------------------------- forward
     def forward_layer(self, k: int, a_prev: Array) -> tuple[Array, Array]:
         """z and a (n, sizes[k+1]) of layer k+1 from the outputs a_prev (n, sizes[k])."""
-        z = a_prev @ self.weights[k]
-        if self.bias[k]:
-            z = z + self.biases[k]
-        return z, act.apply(self.activations[k], z)
+        with _divergence_ok():
+            z = a_prev @ self.weights[k]
+            if self.bias[k]:
+                z = z + self.biases[k]
+            return z, act.apply(self.activations[k], z)
 
     def forward(self, X: Array) -> ForwardRecord:
         """Run X (n, sizes[0]) through every layer; see :class:`ForwardRecord`."""
@@ -230,15 +242,17 @@ class Network:
         return losses.as_targets(self.loss, Y, self.sizes[-1])
 
     def loss_value(self, fwd: ForwardRecord, t: Array) -> float:
-        return losses.value(self.loss, fwd.z[-1], fwd.a[-1], t)
+        with _divergence_ok():
+            return losses.value(self.loss, fwd.z[-1], fwd.a[-1], t)
 
     def output_delta(self, fwd: ForwardRecord, t: Array) -> tuple[Array, Array]:
         """(dLoss/da[L], dLoss/dz[L]), both (n, sizes[-1]), for float targets t."""
         a, z = fwd.a[-1], fwd.z[-1]
-        da = losses.output_gradient(self.loss, a, t)
-        delta = losses.fused_delta(self.loss, a, t)
-        if delta is None:
-            delta = act.backprop_through(self.activations[-1], z, a, da)
+        with _divergence_ok():
+            da = losses.output_gradient(self.loss, a, t)
+            delta = losses.fused_delta(self.loss, a, t)
+            if delta is None:
+                delta = act.backprop_through(self.activations[-1], z, a, da)
         return da, delta
 
     def backward_layer(self, l: int, fwd: ForwardRecord, delta: Array) -> tuple[Array, Array, Array, Array]:
@@ -248,13 +262,14 @@ class Network:
         db[l-1] (sizes[l],), da[l-1] and delta[l-1] (n, sizes[l-1]).
         """
         k = l - 1
-        dW = fwd.a[k].T @ delta
-        db = delta.sum(axis=0) if self.bias[k] else np.zeros(self.sizes[l])
-        da_prev = delta @ self.weights[k].T
-        if k == 0:
-            delta_prev = da_prev  # dLoss/dX: the input is its own z
-        else:
-            delta_prev = act.backprop_through(self.activations[k - 1], fwd.z[k], fwd.a[k], da_prev)
+        with _divergence_ok():
+            dW = fwd.a[k].T @ delta
+            db = delta.sum(axis=0) if self.bias[k] else np.zeros(self.sizes[l])
+            da_prev = delta @ self.weights[k].T
+            if k == 0:
+                delta_prev = da_prev  # dLoss/dX: the input is its own z
+            else:
+                delta_prev = act.backprop_through(self.activations[k - 1], fwd.z[k], fwd.a[k], da_prev)
         return dW, db, da_prev, delta_prev
 
     def backward(self, fwd: ForwardRecord, Y: Array) -> GradientRecord:

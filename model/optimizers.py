@@ -81,18 +81,23 @@ class Optimizer:
         """Apply one update to ``net`` in place, or raise NonFiniteError and change nothing."""
         self.t += 1
         new: list[tuple[ParamId, Array, dict[str, Any]]] = []
-        for pid, p, grad in _params(net, g):
-            if self.weight_decay:
-                grad = grad + self.weight_decay * p
-            if self.l1:
-                grad = grad + self.l1 * np.sign(p)
-            st = self.state.get(pid)
-            if st is None or st["shape"] != p.shape:
-                st = {"shape": p.shape}  # new parameter, or the structure changed: fresh state
-            value, new_st = self._update(p, grad, st)
-            new.append((pid, value, new_st))
-        # A sum is finite only if every element is; one reduction per array is cheap.
-        if not all(math.isfinite(float(v.sum())) for _, v, _ in new):
+        # Overflow and inf - inf are caught below as NonFiniteError; numpy's
+        # RuntimeWarnings for them would only be noise (or, with warnings as
+        # errors, an exception that skips the clean refusal).
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            for pid, p, grad in _params(net, g):
+                if self.weight_decay:
+                    grad = grad + self.weight_decay * p
+                if self.l1:
+                    grad = grad + self.l1 * np.sign(p)
+                st = self.state.get(pid)
+                if st is None or st["shape"] != p.shape:
+                    st = {"shape": p.shape}  # new parameter, or the structure changed: fresh state
+                value, new_st = self._update(p, grad, st)
+                new.append((pid, value, new_st))
+            finite = all(math.isfinite(float(v.sum())) for _, v, _ in new)
+        # A sum is finite only if every element is (or overflows, which is refused too).
+        if not finite:
             self.t -= 1
             raise NonFiniteError(
                 "the update would make a weight infinite or NaN (the learning rate is probably too large)"

@@ -50,4 +50,8 @@ class TrainingSettings:
         return self.lr
 
     def copy(self, **changes: Any) -> TrainingSettings:
-        return replace(self, hyper=dict(self.hyper), schedule_params=dict(self.schedule_params), **changes)
+        # Changes may replace hyper or schedule_params too; either way the copy owns its dicts.
+        fields: dict[str, Any] = {"hyper": self.hyper, "schedule_params": self.schedule_params, **changes}
+        fields["hyper"] = dict(fields["hyper"])
+        fields["schedule_params"] = dict(fields["schedule_params"])
+        return replace(self, **fields)
