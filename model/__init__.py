@@ -11,6 +11,7 @@ See the README for the whole API.  This package never imports Qt.
 
 from .dataset import SPLIT_NAMES, TEST, TRAIN, VALIDATION, Dataset
 from .document import Document
+from .gradcheck import gradient_check
 from .network import ForwardRecord, GradientRecord, Network, NetworkError
 from .optimizers import NonFiniteError, Optimizer, make_optimizer
 from .settings import TrainingSettings
@@ -21,5 +22,5 @@ __all__ = [
     "SPLIT_NAMES", "TEST", "TRAIN", "VALIDATION",
     "Dataset", "Document", "EpochRecord", "ForwardRecord", "GradientRecord",
     "Network", "NetworkError", "NonFiniteError", "Optimizer", "Phase",
-    "StepView", "Stepper", "Trainer", "TrainingSettings", "make_optimizer",
+    "StepView", "Stepper", "Trainer", "TrainingSettings", "gradient_check", "make_optimizer",
 ]
