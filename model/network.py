@@ -177,9 +177,7 @@ class Network:
         return len(self.sizes) - 1
 
     def is_finite(self) -> bool:
-        return all(np.isfinite(w).all() for w in self.weights) and all(
-            np.isfinite(b).all() for b in self.biases
-        )
+        return all(np.isfinite(w).all() for w in self.weights) and all(np.isfinite(b).all() for b in self.biases)
 
     # --------------------------------------------------------- initialisation
     def _init_layer(self, rng: np.random.Generator, fan_in: int, fan_out: int) -> tuple[Array, Array]:
@@ -386,7 +384,7 @@ class Network:
         if self.n_layers - 1 >= MAX_HIDDEN_LAYERS:
             raise NetworkError(f"at most {MAX_HIDDEN_LAYERS} hidden layers are allowed")
         if not 1 <= size <= MAX_NEURONS or activation in act.OUTPUT_ONLY or activation not in act.FUNCTIONS:
-            raise NetworkError("a hidden layer needs 1 to %d neurons and a hidden activation" % MAX_NEURONS)
+            raise NetworkError(f"a hidden layer needs 1 to {MAX_NEURONS} neurons and a hidden activation")
         below, above = self.sizes[l - 1], self.sizes[l]
         w1, b1 = self._fresh(below, size, 1000 + l)
         w2, _ = self._fresh(size, above, 2000 + l)

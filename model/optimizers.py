@@ -146,12 +146,12 @@ class SGD(Optimizer):
 
 class Momentum(SGD):
     name = "momentum"
-    defaults = {**SGD.defaults, "lr": 0.01, "momentum": 0.9}
+    defaults = {**SGD.defaults, "momentum": 0.9}  # torch has no default momentum; 0.9 is the usual one
 
 
 class Nesterov(SGD):
     name = "nesterov"
-    defaults = {**SGD.defaults, "lr": 0.01, "momentum": 0.9, "nesterov": True}
+    defaults = {**SGD.defaults, "momentum": 0.9, "nesterov": True}
 
     def describe_update(self) -> str:
         return "b = μ·b + ∂L/∂w;  w_new = w − lr × (∂L/∂w + μ·b)"

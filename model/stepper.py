@@ -227,7 +227,9 @@ class Stepper:
             done = j + 1
             if done == net.sizes[phase.layer]:
                 # Layer complete: keep the exact full arrays (softmax needs the whole row).
-                return replace(v, phase=phase, z=v.z[: phase.layer] + (z_full,), a=v.a[: phase.layer] + (a_full,), nodes_done=-1)
+                return replace(
+                    v, phase=phase, z=v.z[: phase.layer] + (z_full,), a=v.a[: phase.layer] + (a_full,), nodes_done=-1
+                )
             z = np.where(np.arange(z_full.shape[1]) < done, z_full, np.nan)
             a = np.where(np.arange(a_full.shape[1]) < done, a_full, np.nan)
             return replace(v, phase=phase, z=v.z[: phase.layer] + (z,), a=v.a[: phase.layer] + (a,), nodes_done=done)
@@ -252,7 +254,9 @@ class Stepper:
             delta = dict(v.delta)
             if l == 1:
                 delta[0] = delta_prev  # dLoss/dX comes for free with the first layer's gradients
-            return replace(v, phase=phase, dW={**v.dW, l - 1: dW}, db={**v.db, l - 1: db}, da={**v.da, l - 1: da_prev}, delta=delta)
+            return replace(
+                v, phase=phase, dW={**v.dW, l - 1: dW}, db={**v.db, l - 1: db}, da={**v.da, l - 1: da_prev}, delta=delta
+            )
         if phase.kind == "update":
             g = v.gradient_record()
             assert g is not None

@@ -87,8 +87,8 @@ def test_five_steps_match_torch_optim(name, torch_name, hyper, weight_decay):
     [
         ("sgd", "SGD", {}),
         # torch has no momentum default and no separate class: these two are SGD presets.
-        ("momentum", "SGD", {"lr": 0.01, "momentum": 0.9}),
-        ("nesterov", "SGD", {"lr": 0.01, "momentum": 0.9, "nesterov": True}),
+        ("momentum", "SGD", {"momentum": 0.9}),
+        ("nesterov", "SGD", {"momentum": 0.9, "nesterov": True}),
         ("adagrad", "Adagrad", {}),
         ("rmsprop", "RMSprop", {}),
         ("adam", "Adam", {}),
