@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -29,6 +30,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     """The one QApplication, named to match its .desktop entry, Fusion-styled, Korean-capable."""
     app = QApplication.instance()
     if app is None:
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and sys.platform.startswith("linux"):
+            # No screen (a server, CI, a screenshot run): render offscreen instead of failing to start.
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         QCoreApplication.setOrganizationName("BackpropPlayground")
         QCoreApplication.setApplicationName(APP_NAME)
         app = QApplication(argv if argv is not None else [sys.argv[0]])

@@ -334,11 +334,11 @@ class MainWindow(QMainWindow):
     def _on_values_changed(self) -> None:
         s = self.session
         maps = None
-        if s.dataset.n_inputs == 2 and (self.docks["boundary"].isVisible() or self.network_view.thumbnails):
+        if s.dataset.n_inputs == 2 and (not self.docks["boundary"].isHidden() or self.network_view.thumbnails):
             maps = grid_forward(s.network, s.dataset, GRID_RESOLUTION)
-        if self.docks["boundary"].isVisible():
+        if not self.docks["boundary"].isHidden():
             self.boundary_plot.refresh(maps)
-        if self.docks["fit"].isVisible():
+        if not self.docks["fit"].isHidden():
             self.fit_plot.refresh()
         if self.network_view.thumbnails and maps is not None:
             self.network_view.set_node_maps(maps.node_maps)
