@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -63,6 +63,11 @@ class MessageBar(QLabel):
 class MainWindow(QMainWindow):
     """The playground.  ``doc`` defaults to the xor_train preset."""
 
+    #: Emitted at the end of retranslate(): feature modules re-set their own strings.
+    retranslated = Signal()
+    #: Emitted after a document is loaded (path or None).
+    document_loaded = Signal(object)
+
     def __init__(self, doc: model.Document | None = None) -> None:
         super().__init__()
         if doc is None:
@@ -76,9 +81,13 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus_and_toolbars()
         self._connect()
+        self._install_extensions()
         self.retranslate()
         self._on_structure_changed()
         self.resize(1500, 950)
+
+    def _install_extensions(self) -> None:
+        """Features that add their own menus, actions and docks; each module has install(window)."""
 
     # ------------------------------------------------------------ building
     def _build_widgets(self) -> None:
@@ -321,6 +330,7 @@ class MainWindow(QMainWindow):
         self.view_mode.setItemText(1, self.tr("backward (δ, ∂L/∂w)"))
         self._update_title()
         self._update_phase_label()
+        self.retranslated.emit()
 
     # ------------------------------------------------------------ refresh
     def _on_structure_changed(self) -> None:
@@ -425,6 +435,7 @@ class MainWindow(QMainWindow):
         self.session.load_document(doc)
         self.network_view.select(None)
         self._update_title()
+        self.document_loaded.emit(path)
 
     def select(self, selection: tuple | None) -> None:
         """Select ("node", l, j) or ("edge", k, i, j) as a click would."""
