@@ -1,0 +1,38 @@
+"""The built-in lessons: documents shipped as lesson files in resources/presets.
+
+Each preset is an ordinary lesson file (see :mod:`model.fileformat`), so a
+teacher can open one, change it and save it as their own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .document import Document
+from .fileformat import load
+
+PRESET_DIR = Path(__file__).resolve().parents[1] / "resources" / "presets"
+
+#: The presets in the order of the lecture notes: linear model (A), backprop (B),
+#: perceptrons, XOR by hand (C), XOR learned, softmax classifier.
+PRESETS: tuple[str, ...] = (
+    "house_price",
+    "backprop_walkthrough",
+    "and_perceptron",
+    "or_perceptron",
+    "xor_by_hand",
+    "xor_train",
+    "softmax_classifier",
+)
+
+
+def preset_path(name: str) -> Path:
+    """The lesson file of preset ``name``; ValueError listing the valid names if there is none."""
+    if name not in PRESETS:
+        raise ValueError(f"unknown preset {name!r}; choose one of {', '.join(PRESETS)}")
+    return PRESET_DIR / f"{name}.json"
+
+
+def load_preset(name: str) -> Document:
+    """A fresh document for preset ``name`` (each call reads the file again, so edits never leak)."""
+    return load(preset_path(name))
