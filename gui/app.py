@@ -81,6 +81,9 @@ def run(args: argparse.Namespace) -> int:
         if getattr(args, "screenshot", None):
             print(f"error: {exc}", file=sys.stderr)
             return 2
+    from . import i18n
+
+    i18n.set_language(getattr(args, "lang", None) or i18n.preferred_language(), remember=bool(getattr(args, "lang", None)))
     window = MainWindow(doc)
     if getattr(args, "file", None) and doc is not None:
         window.path = Path(args.file)

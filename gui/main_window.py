@@ -26,7 +26,9 @@ from model import presets
 from .commands import NetworkEditCommand, push
 from .controller import SPEEDS, TrainingController
 from .data_panel import DataPanel
+from . import i18n
 from .inspector import Inspector
+from .lesson_panel import LessonPanel, localized_title
 from .network_view import NetworkView
 from .plots import BoundaryPlot, FitPlot, LossPlot, grid_forward
 from .session import Session
@@ -83,6 +85,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._install_extensions()
         self.retranslate()
+        self._apply_view_hints(doc)
         self._on_structure_changed()
         self.resize(1500, 950)
 
@@ -107,8 +110,10 @@ class MainWindow(QMainWindow):
         self.loss_plot = LossPlot(s)
         self.boundary_plot = BoundaryPlot(s)
         self.fit_plot = FitPlot(s)
+        self.lesson_panel = LessonPanel(s)
         self.docks: dict[str, QDockWidget] = {}
         for name, widget, area in (
+            ("lesson", self.lesson_panel, Qt.DockWidgetArea.LeftDockWidgetArea),
             ("training", self.training_panel, Qt.DockWidgetArea.LeftDockWidgetArea),
             ("inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
             ("boundary", self.boundary_plot, Qt.DockWidgetArea.RightDockWidgetArea),
@@ -127,7 +132,8 @@ class MainWindow(QMainWindow):
             self.docks[name] = dock
         self.splitDockWidget(self.docks["data"], self.docks["loss"], Qt.Orientation.Horizontal)
         self.tabifyDockWidget(self.docks["boundary"], self.docks["fit"])
-        self.resizeDocks([self.docks["training"]], [250], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["training"]], [300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["lesson"], self.docks["training"]], [260, 380], Qt.Orientation.Vertical)
         self.resizeDocks([self.docks["inspector"]], [430], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["data"]], [300], Qt.Orientation.Vertical)
         self.resizeDocks([self.docks["inspector"], self.docks["boundary"]], [380, 420], Qt.Orientation.Vertical)
@@ -217,6 +223,17 @@ class MainWindow(QMainWindow):
         for action in self.example_actions.values():
             examples.addAction(action)
         self.menus["examples"] = examples
+        language_menu = self.menus["view"].addMenu("")  # type: ignore[attr-defined]
+        self.language_group = QActionGroup(self)
+        for code, native in (("en", "English"), ("ko", "한국어")):
+            lang_action = QAction(native, self)  # each language named in itself: never translated
+            lang_action.setObjectName(f"language_{code}")
+            lang_action.setCheckable(True)
+            lang_action.triggered.connect(lambda _c=False, c=code: self.set_language(c))
+            self.language_group.addAction(lang_action)
+            language_menu.addAction(lang_action)
+            self.actions_by_name[f"language_{code}"] = lang_action
+        self.menus["language"] = language_menu
         docks_menu = self.menus["view"].addMenu("")  # type: ignore[attr-defined]
         for dock in self.docks.values():
             docks_menu.addAction(dock.toggleViewAction())
@@ -309,10 +326,12 @@ class MainWindow(QMainWindow):
             ("train", self.tr("&Train")),
             ("examples", self.tr("E&xamples")),
             ("panels", self.tr("Panels")),
+            ("language", self.tr("Language")),
             ("help", self.tr("&Help")),
         ):
             self.menus[key].setTitle(title)  # type: ignore[attr-defined]
         for name, dock_title in (
+            ("lesson", self.tr("Lesson")),
             ("training", self.tr("Training")),
             ("inspector", self.tr("Inspector")),
             ("boundary", self.tr("Decision boundary")),
@@ -328,16 +347,23 @@ class MainWindow(QMainWindow):
         self.precision_label.setText(self.tr(" Digits "))
         self.view_mode.setItemText(0, self.tr("forward (z, a, w)"))
         self.view_mode.setItemText(1, self.tr("backward (δ, ∂L/∂w)"))
+        self.actions_by_name[f"language_{i18n.current_language()}"].setChecked(True)
+        for panel in (self.inspector, self.training_panel, self.data_panel, self.loss_plot, self.boundary_plot,
+                      self.fit_plot, self.network_view, self.lesson_panel):
+            retranslate = getattr(panel, "retranslate", None)
+            if retranslate is not None:
+                retranslate()
         self._update_title()
         self._update_phase_label()
         self.retranslated.emit()
 
     # ------------------------------------------------------------ refresh
     def _on_structure_changed(self) -> None:
-        two_d = self.session.dataset.n_inputs == 2
-        self.docks["boundary"].setVisible(two_d)
-        self.docks["fit"].setVisible(self.session.dataset.kind == "regression" or not two_d)
-        if two_d:
+        data = self.session.dataset
+        boundary = data.n_inputs == 2 and data.kind == "classification"
+        self.docks["boundary"].setVisible(boundary)
+        self.docks["fit"].setVisible(not boundary)
+        if boundary:
             self.docks["boundary"].raise_()
         self._on_values_changed()
 
@@ -368,7 +394,7 @@ class MainWindow(QMainWindow):
         self.phase_label.setText(text)
 
     def _update_title(self) -> None:
-        name = self.path.name if self.path is not None else self.doc_name
+        name = self.path.name if self.path is not None else localized_title(self.doc_name)
         self.setWindowTitle(f"{APP_TITLE} — {name}[*]")
         self.setWindowModified(not self.session.undo_stack.isClean())
 
@@ -431,11 +457,36 @@ class MainWindow(QMainWindow):
         self.controller.pause()
         self.path = path
         self.doc_name = doc.title or "untitled"
-        self.precision_box.setValue(int(doc.view.get("precision", self.precision)))
         self.session.load_document(doc)
+        self._apply_view_hints(doc)
         self.network_view.select(None)
+        self.inspector.set_selection(None)
         self._update_title()
         self.document_loaded.emit(path)
+
+    def _apply_view_hints(self, doc: model.Document) -> None:
+        """The lesson's suggested display: digits, the sample to step on, node-by-node mode."""
+        hints = doc.view
+        self.precision_box.setValue(int(hints.get("precision", 4)))
+        sample = hints.get("sample")
+        self.session.set_scope(int(sample) if isinstance(sample, int) and sample < doc.dataset.n else None)
+        self.actions_by_name["detailed"].setChecked(bool(hints.get("detailed", False)))
+
+    def set_language(self, code: str) -> bool:
+        """Switch the interface to "en" or "ko" now, and remember it."""
+        ok = i18n.set_language(code)
+        if not ok:
+            self.show_message(self.tr("The translation for %1 is missing; staying in English.").replace("%1", code))
+        self.retranslate()
+        self.lesson_panel.refresh()
+        return ok
+
+    def changeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def select(self, selection: tuple | None) -> None:
         """Select ("node", l, j) or ("edge", k, i, j) as a click would."""
