@@ -1,0 +1,574 @@
+"""The network editor: a QGraphicsView over :class:`NetworkScene` that turns gestures into undo commands.
+
+Public API used by the main window::
+
+    view = NetworkView(session, parent)
+    view.selection_changed            # ("node", l, j), ("edge", k, i, j) or None
+    view.select(sel); view.selection
+    view.set_view_mode("forward" | "backward"); view.set_precision(n)
+    view.set_thumbnails(on); view.set_node_maps({(l, j): 2-D map})
+    view.set_playing(on); view.fit(); view.zoom_in(); view.zoom_out()
+    view.refresh(); view.rebuild()    # connected to the session's signals here
+    view.render_to_image(path)        # PNG (or SVG by suffix) of the whole network
+
+Gestures: click selects; drag on empty space pans; wheel zooms around the
+cursor; double-click edits a weight or bias in place; Shift+wheel over the
+selection, or Alt+vertical drag, nudges it (consecutive nudges are one undo
+step); the layer headers' "+"/"−" buttons, header/node/canvas menus and the
+keys Delete, +, - and F edit the structure.  Every edit is an undo command;
+refusals are reported by ``session.message``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QColor,
+    QContextMenuEvent,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGraphicsView, QLineEdit, QMenu, QWidget
+
+import model
+from model import activations as act
+
+from . import validation
+from .commands import NetworkEditCommand, SetParameterCommand, push
+from .network_scene import NetworkScene, Selection, exporting
+from .session import Session
+
+MIN_SCALE, MAX_SCALE = 0.05, 6.0
+MAX_FIT_SCALE = 1.5  # a tiny network is not blown up to fill the window
+HIT_TOLERANCE_PX = 5.0
+NUDGE_DRAG_PX = 4.0  # vertical pixels per nudge step with Alt held
+
+
+def parse_finite(text: str) -> float | None:
+    """The finite float ``text`` spells, or None ("abc", "nan", "inf", "1e999", "").
+
+    Same rules as every other number field (decimal comma and "−" accepted).
+    """
+    try:
+        value = validation.parse_finite(text)
+    except validation.InputError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def nudge_step(value: float, coarse: bool) -> float:
+    """1 % of |value|, at least 0.01; ×10 with Ctrl."""
+    return max(abs(value) * 0.01, 0.01) * (10.0 if coarse else 1.0)
+
+
+class ValueEditor(QLineEdit):
+    """The inline editor of one number; Esc cancels, Enter asks the view to commit."""
+
+    cancelled = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancelled.emit()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+        super().focusOutEvent(event)
+        if event.reason() in (Qt.FocusReason.MouseFocusReason, Qt.FocusReason.TabFocusReason,
+                              Qt.FocusReason.BacktabFocusReason):
+            self.cancelled.emit()  # clicked elsewhere: nothing is changed behind the user's back
+
+
+class NetworkView(QGraphicsView):
+    """Shows and edits the session's network."""
+
+    selection_changed = Signal(object)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._scene = NetworkScene(session, self)
+        self.setScene(self._scene)
+        self.setRenderHints(
+            QPainter.RenderHint.Antialiasing
+            | QPainter.RenderHint.TextAntialiasing
+            | QPainter.RenderHint.SmoothPixmapTransform
+        )
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)  # wheel zoom anchors itself
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumSize(200, 150)
+        self._editor: ValueEditor | None = None
+        self._editing: tuple[str, int, int, int] | None = None
+        self._press: QPointF | None = None  # a press on empty space: a click if it doesn't move
+        self._drag_nudge: tuple[float, int] | None = None  # (start y, steps done) of an Alt+drag
+        self._wheel_rest = 0.0
+        self._auto_fit = True  # until the user zooms or pans, follow the window size
+        session.values_changed.connect(self.refresh)
+        session.structure_changed.connect(self.rebuild)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(760, 480)
+
+    # ---------------------------------------------------------- public API
+    @property
+    def selection(self) -> Selection:
+        return self._scene.selection
+
+    def select(self, sel: Selection) -> None:
+        """Select a node or edge (or nothing) and announce it."""
+        sel = tuple(sel) if sel is not None else None
+        if not self._scene.valid(sel):
+            sel = None
+        self._scene.set_selection(sel)
+        self.selection_changed.emit(sel)
+
+    def set_view_mode(self, mode: str) -> None:
+        if mode not in ("forward", "backward"):
+            raise ValueError(mode)
+        self._scene.mode = mode
+        self._scene.refresh()
+
+    @property
+    def view_mode(self) -> str:
+        return self._scene.mode
+
+    def set_precision(self, n: int) -> None:
+        self._scene.precision = max(1, min(17, int(n)))
+        self._scene.refresh()
+
+    def set_thumbnails(self, on: bool) -> None:
+        self._scene.set_thumbnails(on)
+
+    @property
+    def thumbnails(self) -> bool:
+        """Whether hidden neurons show their maps (the caller then keeps set_node_maps fed)."""
+        return self._scene.thumbnails
+
+    def set_node_maps(self, maps: dict) -> None:
+        self._scene.set_node_maps(maps)
+
+    def set_playing(self, on: bool) -> None:
+        # Antialiasing costs 4-7x in software rendering: off while frames must be fast.
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, not on)
+
+    def refresh(self) -> None:
+        """Re-read values (session.values_changed); items are kept."""
+        self._scene.refresh()
+
+    def rebuild(self) -> None:
+        """Recreate items (session.structure_changed); refit if the layout changed."""
+        old_sizes = list(self._scene.sizes)
+        self._close_editor()
+        self._scene.rebuild()
+        if not self._scene.valid(self.selection):
+            self.select(None)
+        if self._scene.sizes != old_sizes:
+            self.fit()
+
+    def fit(self) -> None:
+        """Show the whole network (not magnified beyond MAX_FIT_SCALE)."""
+        rect = self._scene.content_rect
+        if rect.isEmpty():
+            return
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.transform().m11() > MAX_FIT_SCALE:
+            self.resetTransform()
+            self.scale(MAX_FIT_SCALE, MAX_FIT_SCALE)
+        self.centerOn(rect.center())
+        self._auto_fit = True
+
+    def zoom_in(self) -> None:
+        self._zoom(1.25, None)
+
+    def zoom_out(self) -> None:
+        self._zoom(1 / 1.25, None)
+
+    def render_to_image(self, path: str | Path, scale: float = 2.0) -> bool:
+        """Render the whole network to ``path``: SVG if it ends in .svg, else a bitmap (PNG)."""
+        path = str(path)
+        source = self._scene.content_rect
+        if path.lower().endswith(".svg"):
+            from PySide6.QtSvg import QSvgGenerator
+
+            gen = QSvgGenerator()
+            gen.setFileName(path)
+            gen.setSize(source.size().toSize())
+            gen.setViewBox(QRectF(0, 0, source.width(), source.height()))
+            gen.setTitle(self.tr("Network"))
+            painter = QPainter(gen)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            with exporting():
+                self._scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
+            return painter.end()
+        image = QImage((source.size() * scale).toSize(), QImage.Format.Format_ARGB32)
+        image.fill(QColor(255, 255, 255))
+        painter = QPainter(image)
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        with exporting():
+            self._scene.render(painter, QRectF(image.rect()), source)
+        painter.end()
+        return image.save(path)
+
+    # ------------------------------------------------------------ geometry
+    def _scene_point(self, pos: QPointF) -> QPointF:
+        return self.mapToScene(pos.toPoint())
+
+    def hit_at(self, pos: QPointF) -> tuple | None:
+        """What is under viewport position ``pos`` (see NetworkScene.hit)."""
+        tol = HIT_TOLERANCE_PX / max(self.transform().m11(), 1e-9)
+        return self._scene.hit(self._scene_point(pos), tol)
+
+    def view_pos_of(self, sel: tuple) -> QPoint:
+        """Viewport position of a node's centre, a point on an edge, or a header part ("header", l, "+").
+
+        The edge point is 60 % of the way along, clear of the labels near the 1/3 point.
+        """
+        sc = self._scene
+        if sel[0] == "node":
+            p = sc.node_pos(sel[1], sel[2])
+        elif sel[0] == "edge":
+            k, i, j = sel[1:]
+            a, b = sc.node_pos(k, i), sc.node_pos(k + 1, j)
+            p = a + (b - a) * 0.6
+        else:
+            header = sc.header_items[sel[1]]
+            p = header.pos() + (header.button_centre(sel[2]) if sel[2] in "+-" else QPointF(0, 10))
+        return self.mapFromScene(p)
+
+    def _zoom(self, factor: float, pos: QPointF | None) -> None:
+        current = self.transform().m11()
+        factor = min(max(current * factor, MIN_SCALE), MAX_SCALE) / current
+        if pos is None:
+            pos = QPointF(self.viewport().rect().center())
+        before = self._scene_point(pos)
+        self.scale(factor, factor)
+        after = self._scene_point(pos)
+        self.translate(after.x() - before.x(), after.y() - before.y())
+        self._auto_fit = False
+
+    # --------------------------------------------------------------- mouse
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        self._close_editor()
+        self._press = None
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        hit = self.hit_at(event.position())
+        if hit is None:
+            self._press = event.position()
+            self._auto_fit = False
+            super().mousePressEvent(event)  # ScrollHandDrag pans
+            return
+        event.accept()
+        if hit[0] == "header":
+            l, part = hit[1], hit[2]
+            if part == "+":
+                self.add_neuron(l)
+            elif part == "-":
+                self.remove_neuron(l)
+            else:
+                self._exec_menu(self.layer_menu(l), event.globalPosition().toPoint())
+            return
+        self.select(hit)
+        if event.modifiers() & Qt.KeyboardModifier.AltModifier and self._parameter_key(hit) is not None:
+            self._drag_nudge = (event.position().y(), 0)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        if self._drag_nudge is not None:
+            start, done = self._drag_nudge
+            steps = int((start - event.position().y()) / NUDGE_DRAG_PX)  # up = larger
+            if steps != done and self.selection is not None:
+                coarse = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+                self.nudge(self.selection, steps - done, coarse)
+                self._drag_nudge = (start, steps)
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        if self._drag_nudge is not None:
+            self._drag_nudge = None
+            event.accept()
+            return
+        press, self._press = self._press, None
+        super().mouseReleaseEvent(event)
+        if press is not None and (event.position() - press).manhattanLength() < 4:
+            self.select(None)  # a click, not a pan, on empty space
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        hit = self.hit_at(event.position())
+        if hit is not None and hit[0] in ("node", "edge"):
+            event.accept()
+            self.edit_value(hit)
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
+        delta = event.angleDelta().y() or event.angleDelta().x()  # Shift turns the wheel sideways on some systems
+        event.accept()
+        if not delta:
+            return
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if shift and self.selection is not None and self.hit_at(event.position()) == self.selection:
+            self._wheel_rest += delta / 120.0
+            steps = int(self._wheel_rest)
+            if steps:
+                self._wheel_rest -= steps
+                coarse = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+                self.nudge(self.selection, steps, coarse)
+            return
+        self._zoom(1.2 ** (delta / 120.0), event.position())
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
+        self._close_editor()
+        hit = self.hit_at(QPointF(event.pos()))
+        if hit is None:
+            menu = self.canvas_menu()
+        elif hit[0] == "header":
+            menu = self.layer_menu(hit[1])
+        elif hit[0] == "node":
+            self.select(hit)
+            menu = self.node_menu(hit[1], hit[2])
+        else:
+            self.select(hit)
+            menu = self.edge_menu(*hit[1:])
+        self._exec_menu(menu, event.globalPos())
+
+    def _exec_menu(self, menu: QMenu, at: QPoint) -> None:
+        menu.exec(at)
+        menu.deleteLater()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+        super().showEvent(event)
+        if self._auto_fit:
+            self.fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+        super().resizeEvent(event)
+        if self._auto_fit:
+            self.fit()
+
+    # ---------------------------------------------------------------- keys
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        sel = self.selection
+        key, text = event.key(), event.text()
+        node = sel if sel is not None and sel[0] == "node" else None
+        if key == Qt.Key.Key_F and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.fit()
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and node is not None:
+            self.remove_neuron(node[1], node[2])
+        elif (text == "+" or key == Qt.Key.Key_Plus) and node is not None:
+            self.add_neuron(node[1])
+        elif (text == "-" or key == Qt.Key.Key_Minus) and node is not None:
+            self.remove_neuron(node[1], node[2])
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2) and sel is not None:
+            self.edit_value(sel)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    # ------------------------------------------------------ structure edits
+    def _edit(self, text: str, edit: Callable[[model.Network], None]) -> bool:
+        return push(self.session, NetworkEditCommand(self.session, text, edit))
+
+    def add_neuron(self, l: int) -> bool:
+        """Append a neuron to hidden layer l."""
+        return self._edit(self.tr("add a neuron to layer %1").replace("%1", str(l)), lambda net: net.add_neuron(l))
+
+    def remove_neuron(self, l: int, j: int | None = None) -> bool:
+        """Remove neuron j of layer l (default: the selected one if it is in l, else the last)."""
+        if j is None:
+            sel = self.selection
+            j = sel[2] if sel is not None and sel[0] == "node" and sel[1] == l else self.session.network.sizes[l] - 1
+        text = self.tr("remove neuron %1 of layer %2").replace("%1", str(j + 1)).replace("%2", str(l))
+        was_selected = self.selection == ("node", l, j)
+        ok = self._edit(text, lambda net: net.remove_neuron(l, j))
+        if ok and was_selected:
+            self.select(None)  # the id now names the next neuron
+        return ok
+
+    def insert_layer(self, l: int, like: int | None = None) -> bool:
+        """Insert a hidden layer so that it becomes layer l, sized and activated like hidden layer ``like``.
+
+        Without a hidden ``like`` it copies a hidden neighbour, else 3 neurons.
+        """
+        net = self.session.network
+        hidden = [m for m in (like, l, l - 1) if m is not None and 0 < m < net.n_layers]
+        size = net.sizes[hidden[0]] if hidden else 3
+        name = net.activations[hidden[0] - 1] if hidden else next(
+            (a for a in net.activations[:-1] if a not in act.OUTPUT_ONLY), "relu")
+        bias = net.bias[hidden[0] - 1] if hidden else True
+        text = self.tr("insert a hidden layer")
+        return self._edit(text, lambda n: n.insert_layer(l, size, name, bias))
+
+    def remove_layer(self, l: int) -> bool:
+        return self._edit(self.tr("remove layer %1").replace("%1", str(l)), lambda net: net.remove_layer(l))
+
+    def set_activation(self, l: int, name: str) -> bool:
+        text = self.tr("set layer %1's activation to %2").replace("%1", str(l)).replace("%2", name)
+        return self._edit(text, lambda net: net.set_activation(l - 1, name))
+
+    def set_bias_enabled(self, l: int, on: bool) -> bool:
+        text = (self.tr("turn on layer %1's bias") if on else self.tr("turn off layer %1's bias")).replace("%1", str(l))
+        return self._edit(text, lambda net: net.set_bias_enabled(l - 1, on))
+
+    # --------------------------------------------------------------- menus
+    def _action(self, menu: QMenu, name: str, text: str, slot: Callable[[], object]) -> QAction:
+        action = menu.addAction(text)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def layer_menu(self, l: int) -> QMenu:
+        """The menu of layer l's header (not shown; the caller execs it)."""
+        net = self.session.network
+        L = net.n_layers
+        menu = QMenu(self)
+        menu.setObjectName(f"layer_menu_{l}")
+        if l > 0:
+            sub = menu.addMenu(self.tr("Activation"))
+            sub.setObjectName("activation")
+            group = QActionGroup(sub)
+            for name in act.NAMES:
+                if name in act.OUTPUT_ONLY and l != L:
+                    continue
+                a = self._action(sub, f"activation:{name}", name, lambda n=name: self.set_activation(l, n))
+                a.setCheckable(True)
+                a.setChecked(net.activations[l - 1] == name)
+                group.addAction(a)
+            bias_on = net.bias[l - 1]
+            a = self._action(menu, "bias", self.tr("Bias"), lambda: self.set_bias_enabled(l, not bias_on))
+            a.setCheckable(True)
+            a.setChecked(bias_on)
+        if 0 < l < L:
+            menu.addSeparator()
+            self._action(menu, "add_neuron", self.tr("Add neuron"), lambda: self.add_neuron(l))
+            a = self._action(menu, "remove_neuron", self.tr("Remove neuron"), lambda: self.remove_neuron(l))
+            a.setEnabled(net.sizes[l] > 1)
+        menu.addSeparator()
+        if l > 0:
+            self._action(menu, "insert_before", self.tr("Insert hidden layer before"), lambda: self.insert_layer(l, l))
+        if l < L:
+            after = self.tr("Insert hidden layer after")
+            self._action(menu, "insert_after", after, lambda: self.insert_layer(l + 1, l))
+        if 0 < l < L:
+            menu.addSeparator()
+            self._action(menu, "remove_layer", self.tr("Remove this layer"), lambda: self.remove_layer(l))
+        return menu
+
+    def node_menu(self, l: int, j: int) -> QMenu:
+        """The context menu of node (l, j)."""
+        net = self.session.network
+        menu = QMenu(self)
+        if l > 0:
+            self._action(menu, "edit_bias", self.tr("Edit bias…"), lambda: self.edit_value(("node", l, j)))
+        if 0 < l < net.n_layers:
+            a = self._action(menu, "remove_neuron", self.tr("Remove neuron"), lambda: self.remove_neuron(l, j))
+            a.setEnabled(net.sizes[l] > 1)
+        if l == 0 or l == net.n_layers:
+            a = menu.addAction(self.tr("Input and output layers follow the data set"))
+            a.setEnabled(False)
+        return menu
+
+    def edge_menu(self, k: int, i: int, j: int) -> QMenu:
+        menu = QMenu(self)
+        self._action(menu, "edit_weight", self.tr("Edit weight…"), lambda: self.edit_value(("edge", k, i, j)))
+        return menu
+
+    def canvas_menu(self) -> QMenu:
+        """The context menu of empty space."""
+        menu = QMenu(self)
+        L = self.session.network.n_layers
+        self._action(menu, "add_hidden_layer", self.tr("Add hidden layer"), lambda: self.insert_layer(L))
+        self._action(menu, "fit", self.tr("Fit to window"), self.fit)
+        return menu
+
+    # ------------------------------------------------------ number editing
+    @staticmethod
+    def _parameter_key(sel: Selection) -> tuple[str, int, int, int] | None:
+        """The SetParameterCommand key of a selection: weight, or a non-input node's bias."""
+        if sel is None:
+            return None
+        if sel[0] == "edge":
+            return ("W", sel[1], sel[2], sel[3])
+        if sel[0] == "node" and sel[1] > 0:
+            return ("b", sel[1] - 1, 0, sel[2])
+        return None
+
+    def nudge(self, sel: Selection, steps: int, coarse: bool = False) -> bool:
+        """Move the selected weight/bias by ``steps`` nudge steps (one merged undo step)."""
+        key = self._parameter_key(sel)
+        if key is None or not steps:
+            return False
+        value = self.session.parameter(*key)
+        new = value + steps * nudge_step(value, coarse)
+        return push(self.session, SetParameterCommand(self.session, *key, new, nudge=True))
+
+    @property
+    def editor(self) -> ValueEditor | None:
+        """The open inline editor, if any."""
+        return self._editor
+
+    def edit_value(self, sel: Selection) -> bool:
+        """Open the inline editor on a weight or bias, prefilled with its exact value."""
+        key = self._parameter_key(sel)
+        if key is None:
+            return False
+        self._close_editor()
+        editor = ValueEditor(self.viewport())
+        editor.setObjectName("value_editor")
+        editor.setText(repr(self.session.parameter(*key)))
+        what = self.tr("weight") if key[0] == "W" else self.tr("bias")
+        editor.setToolTip(self.tr("New %1: Enter to set, Esc to cancel").replace("%1", what))
+        editor.setMinimumWidth(170)
+        editor.adjustSize()
+        editor.returnPressed.connect(self._commit_editor)
+        editor.cancelled.connect(self._close_editor)
+        centre = self.view_pos_of(sel)
+        if sel is not None and sel[0] == "edge":  # over the label, near the 1/3 point
+            e = self._scene.edges_item.index(*sel[1:]) if self._scene.edges_item else 0
+            centre = self.mapFromScene(self._scene.edges_item.label_at[e]) if self._scene.edges_item else centre
+        editor.move(centre - QPoint(editor.width() // 2, editor.height() // 2))
+        self._editor, self._editing = editor, key
+        editor.show()
+        editor.selectAll()
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def _commit_editor(self) -> None:
+        editor, key = self._editor, self._editing
+        if editor is None or key is None:
+            return
+        text = editor.text()
+        value = parse_finite(text)
+        if value is None:
+            message = self.tr("'%1' is not a finite number; the value was not changed.").replace("%1", text)
+            editor.setStyleSheet("QLineEdit { border: 2px solid #d62728; }")
+            editor.setToolTip(message)
+            self.session.message.emit(message)
+            return
+        self._close_editor()
+        if value != self.session.parameter(*key):
+            push(self.session, SetParameterCommand(self.session, *key, value))
+
+    def _close_editor(self) -> None:
+        editor, self._editor, self._editing = self._editor, None, None
+        if editor is not None:
+            editor.hide()
+            editor.deleteLater()
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
