@@ -286,6 +286,8 @@ class MainWindow(QMainWindow):
         self.speed.valueChanged.connect(self.controller.set_speed)
         self.precision_box.valueChanged.connect(self._on_precision_changed)
         self.view_mode.currentIndexChanged.connect(self._on_view_mode_changed)
+        # The loss plot has its own log checkbox: keep it and the window's action in step.
+        self.loss_plot.log_scale_changed.connect(self.actions_by_name["log_scale"].setChecked)
 
     # ------------------------------------------------------------ strings
     def retranslate(self) -> None:
