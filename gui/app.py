@@ -16,14 +16,21 @@ APP_NAME = "Backprop Playground"
 DESKTOP_NAME = "backprop-playground"
 
 
-def load_fonts() -> str:
-    """Register the bundled Korean-capable font; returns its family (Hangul then renders everywhere)."""
-    family = ""
+def load_fonts() -> list[str]:
+    """Register the bundled fonts; returns the families for the app font, Latin first.
+
+    DejaVu Sans draws digits and the decimal point clearly at small sizes (Nanum
+    Gothic's point looks like a comma at 11 px); Nanum Gothic supplies Hangul
+    through Qt's per-character fallback.  Bundled, so every classroom PC renders
+    the same.
+    """
+    families: list[str] = []
     for path in sorted((RESOURCES / "fonts").glob("*.ttf")):
         font_id = QFontDatabase.addApplicationFont(str(path))
-        if font_id >= 0 and not family:
-            family = QFontDatabase.applicationFontFamilies(font_id)[0]
-    return family
+        if font_id >= 0:
+            families += [f for f in QFontDatabase.applicationFontFamilies(font_id) if f not in families]
+    order = ("DejaVu Sans", "NanumGothic")
+    return [f for f in order if f in families]
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -38,9 +45,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else [sys.argv[0]])
         app.setDesktopFileName(DESKTOP_NAME)
         app.setStyle("Fusion")
-        family = load_fonts()
-        if family:
-            font = QFont(family, 11)
+        families = load_fonts()
+        if families:
+            font = QFont()
+            font.setFamilies(families)
+            font.setPointSize(10)
             app.setFont(font)
         icon = RESOURCES / "icons" / "backprop-playground.png"
         if icon.exists():

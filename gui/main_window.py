@@ -301,7 +301,7 @@ class MainWindow(QMainWindow):
             "redo": (self.tr("Redo"), self.tr("Redo the edit you undid")),
             "step_forward": (self.tr("Step ▶"), self.tr("Next phase of the training step")),
             "step_back": (self.tr("◀ Back"), self.tr("Previous phase (restores the weights across an update)")),
-            "finish_step": (self.tr("Finish step ⏭"), self.tr("Run the rest of this step up to the update")),
+            "finish_step": (self.tr("Finish step ▶▶"), self.tr("Run the rest of this step up to the update")),
             "train_epoch": (self.tr("Epoch"), self.tr("Train one whole epoch")),
             "play": (self.tr("Play"), self.tr("Train continuously; press again to pause")),
             "reset": (self.tr("Reset"), self.tr("Back to the same starting weights")),
@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
         ):
             self.docks[name].setWindowTitle(dock_title)
         for name, act in self.example_actions.items():
-            act.setText(name.replace("_", " "))
+            act.setText(localized_title(self._preset_titles().get(name, name)))
         self.speed_label.setText(self.tr(" Speed "))
         self.view_label.setText(self.tr("Show: "))
         self.precision_label.setText(self.tr(" Digits "))
@@ -465,6 +465,17 @@ class MainWindow(QMainWindow):
         self.inspector.set_selection(None)
         self._update_title()
         self.document_loaded.emit(path)
+
+    def _preset_titles(self) -> dict[str, str]:
+        """Each preset's bilingual title, read once (for the Examples menu)."""
+        if not hasattr(self, "_titles"):
+            self._titles: dict[str, str] = {}
+            for name in presets.PRESETS:
+                try:
+                    self._titles[name] = presets.load_preset(name).title or name
+                except (ValueError, OSError):
+                    self._titles[name] = name
+        return self._titles
 
     def _apply_view_hints(self, doc: model.Document) -> None:
         """The lesson's suggested display: digits, the sample to step on, node-by-node mode."""

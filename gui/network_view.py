@@ -48,7 +48,7 @@ from .network_scene import NetworkScene, Selection, exporting
 from .session import Session
 
 MIN_SCALE, MAX_SCALE = 0.05, 6.0
-MAX_FIT_SCALE = 1.5  # a tiny network is not blown up to fill the window
+MAX_FIT_SCALE = 2.5  # fill the view (legible from the back row) but do not blow a tiny net up absurdly
 HIT_TOLERANCE_PX = 5.0
 NUDGE_DRAG_PX = 4.0  # vertical pixels per nudge step with Alt held
 
