@@ -11,7 +11,8 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
-RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+from model.resources import RESOURCES  # noqa: E402
+
 APP_NAME = "Backprop Playground"
 DESKTOP_NAME = "backprop-playground"
 
@@ -90,9 +91,11 @@ def run(args: argparse.Namespace) -> int:
         if getattr(args, "screenshot", None):
             print(f"error: {exc}", file=sys.stderr)
             return 2
-    from . import i18n
+    from . import autosave, i18n
 
-    i18n.set_language(getattr(args, "lang", None) or i18n.preferred_language(), remember=bool(getattr(args, "lang", None)))
+    i18n.set_language(
+        getattr(args, "lang", None) or i18n.preferred_language(), remember=bool(getattr(args, "lang", None))
+    )
     window = MainWindow(doc)
     if getattr(args, "file", None) and doc is not None:
         window.path = Path(args.file)
@@ -113,6 +116,7 @@ def run(args: argparse.Namespace) -> int:
             return 1
         return 0
     window.show()
+    QTimer.singleShot(0, lambda: autosave.offer_restore(window))  # unsaved work left by a crash (not in --screenshot)
     if error:
         QTimer.singleShot(0, lambda: window.report_error(error))
     return app.exec()

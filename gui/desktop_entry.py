@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 
 APP_ID = "backprop-playground"  # also the gui-script name and QGuiApplication.desktopFileName()
-RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+from model.resources import RESOURCES  # noqa: E402
+
 ICON_SOURCE = RESOURCES / "icons" / f"{APP_ID}.png"  # 256 × 256
 MAIN_PY = Path(__file__).resolve().parents[1] / "main.py"
 

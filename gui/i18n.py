@@ -9,11 +9,11 @@ widget; the main window re-sets its strings when it sees it.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
+from model.resources import RESOURCES
+
+TRANSLATIONS = RESOURCES / "translations"
 LANGUAGES = ("en", "ko")
 SETTINGS_KEY = "language"
 

@@ -26,7 +26,8 @@ from .dataset import MAX_FEATURES, MAX_SAMPLES, Dataset
 
 Array = np.ndarray
 
-RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+from .resources import RESOURCES  # noqa: E402
+
 IRIS_PATH = RESOURCES / "data" / "iris.csv"
 
 KINDS = ("classification", "regression")

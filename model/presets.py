@@ -10,8 +10,9 @@ from pathlib import Path
 
 from .document import Document
 from .fileformat import load
+from .resources import RESOURCES
 
-PRESET_DIR = Path(__file__).resolve().parents[1] / "resources" / "presets"
+PRESET_DIR = RESOURCES / "presets"
 
 #: The presets in the order of the lecture notes: linear model (A), backprop (B),
 #: perceptrons, XOR by hand (C), XOR learned, softmax classifier.
