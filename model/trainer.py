@@ -19,6 +19,10 @@ Array = np.ndarray
 
 #: A loss above this counts as diverged (training pauses before it overflows).
 DIVERGED_LOSS = 1e30
+#: A loss this many times the run's first loss, and above DIVERGED_FLOOR, counts as
+#: diverged too: a saturated sigmoid keeps BCE finite (~|z|) while the weights explode.
+DIVERGED_FACTOR = 1e4
+DIVERGED_FLOOR = 100.0
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,7 @@ class Trainer:
         self.stop_reason: str | None = None
         self._best_val = math.inf
         self._bad_epochs = 0
+        self._first_loss: float | None = None
         self._train_idx = dataset.indices(TRAIN)
         self._order = self._new_order()
         self._cursor = 0
@@ -97,11 +102,16 @@ class Trainer:
         return self.network.backward(self.network.forward(X), Y)
 
     def check_loss(self, loss: float) -> bool:
-        """Stop (and say why) if the loss is not finite or has blown up."""
-        if not math.isfinite(loss) or loss > DIVERGED_LOSS:
-            self.stop_reason = (
-                f"Training stopped: the loss became {loss:.4g} (diverged). Try a smaller learning rate."
-            )
+        """Stop (and say why) if the loss is not finite or has blown up.
+
+        Blown up: above DIVERGED_LOSS, or DIVERGED_FACTOR times the first loss
+        this trainer saw and above DIVERGED_FLOOR.
+        """
+        if self._first_loss is None and math.isfinite(loss):
+            self._first_loss = loss
+        ref = self._first_loss if self._first_loss is not None else math.inf
+        if not math.isfinite(loss) or loss > DIVERGED_LOSS or (loss > DIVERGED_FLOOR and loss > DIVERGED_FACTOR * ref):
+            self.stop_reason = f"Training stopped: the loss became {loss:.4g} (diverged). Try a smaller learning rate."
             return False
         return True
 
@@ -203,6 +213,7 @@ class Trainer:
             "n_history": len(self.history),
             "stop_reason": self.stop_reason,
             "best": (self._best_val, self._bad_epochs),
+            "first_loss": self._first_loss,
             "order": self._order,
             "cursor": self._cursor,
         }
@@ -216,4 +227,5 @@ class Trainer:
         del self.history[snap["n_history"] :]
         self.stop_reason = snap["stop_reason"]
         self._best_val, self._bad_epochs = snap["best"]
+        self._first_loss = snap["first_loss"]
         self._order, self._cursor = snap["order"], snap["cursor"]
