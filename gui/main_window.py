@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 import model
 from model import presets
 
+from . import autosave, file_drop, i18n, recent_files
 from .commands import NetworkEditCommand, push
 from .controller import SPEEDS, TrainingController
 from .data_panel import DataPanel
-from . import i18n
 from .inspector import Inspector
 from .lesson_panel import LessonPanel, localized_title
 from .network_view import NetworkView
@@ -69,6 +69,10 @@ class MainWindow(QMainWindow):
     retranslated = Signal()
     #: Emitted after a document is loaded (path or None).
     document_loaded = Signal(object)
+    #: Emitted after the document was saved to a file (its Path).
+    document_saved = Signal(object)
+    #: Emitted when a close was accepted (the work was saved, clean, or knowingly discarded).
+    closed = Signal()
 
     def __init__(self, doc: model.Document | None = None) -> None:
         super().__init__()
@@ -91,6 +95,9 @@ class MainWindow(QMainWindow):
 
     def _install_extensions(self) -> None:
         """Features that add their own menus, actions and docks; each module has install(window)."""
+        self.recent_files = recent_files.install(self)
+        self.file_drop = file_drop.install(self)
+        self.autosaver = autosave.install(self)
 
     # ------------------------------------------------------------ building
     def _build_widgets(self) -> None:
@@ -566,6 +573,7 @@ class MainWindow(QMainWindow):
         self.session.undo_stack.setClean()
         self._update_title()
         self.show_message(self.tr("Saved %1").replace("%1", str(path)))
+        self.document_saved.emit(self.path)
         return True
 
     def save(self) -> bool:
@@ -593,5 +601,6 @@ class MainWindow(QMainWindow):
         self.controller.pause()
         if self._confirm_discard():
             event.accept()
+            self.closed.emit()
         else:
             event.ignore()
