@@ -96,10 +96,10 @@ def run(args: argparse.Namespace) -> int:
     i18n.set_language(
         getattr(args, "lang", None) or i18n.preferred_language(), remember=bool(getattr(args, "lang", None))
     )
+    path = Path(args.file) if doc is not None and getattr(args, "file", None) and not args.preset else None
     window = MainWindow(doc)
-    if getattr(args, "file", None) and doc is not None:
-        window.path = Path(args.file)
-        window._update_title()
+    if path is not None:
+        window.set_path(path)  # also adds it to Recent files
     steps = int(getattr(args, "train_steps", 0) or 0)
     if steps:
         window.session.train_for(3600.0, max_steps=steps)
