@@ -473,6 +473,12 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.document_loaded.emit(path)
 
+    def set_path(self, path: Path | None) -> None:
+        """The file the open document came from (title, Save, Recent files)."""
+        self.path = path
+        self._update_title()
+        self.document_loaded.emit(path)
+
     def _preset_titles(self) -> dict[str, str]:
         """Each preset's bilingual title, read once (for the Examples menu)."""
         if not hasattr(self, "_titles"):
