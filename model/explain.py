@@ -593,7 +593,7 @@ def _worked_example(tex: bool, doc_or_net: Any, view: StepView, optimizer: Optim
                + (f", weight decay = {optimizer.weight_decay}" if optimizer.weight_decay else "")
                + (f", L1 = {optimizer.l1}" if optimizer.l1 else "") + ".")
     shown = f" (the first {MAX_SAMPLES} are written out, the rest the same way)" if n > MAX_SAMPLES else ""
-    w.para(f"Batch: {n} sample{'s' if n > 1 else ''}, dataset rows "
+    w.para(f"Batch: {n} sample{'s' if n > 1 else ''}, dataset row{'s' if n > 1 else ''} "
            f"{', '.join(map(str, view.indices[:8]))}{', ...' if n > 8 else ''}{shown}.")
     for r, label in each_row("Input"):
         w.item(label, [f"x = {_matrix(S, view.X[r])}", f"t = {_matrix(S, view.T[r])}"])
