@@ -14,6 +14,7 @@ session's ``values_changed`` / ``structure_changed`` while it is visible.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -64,6 +65,9 @@ class SampleTableModel(QAbstractTableModel):
         self.in_batch = np.zeros(0, dtype=bool)
         self.wrong = np.zeros(0, dtype=bool)
         self.output_columns = range(0)  # column numbers of the network's outputs
+        #: Set by the data editor: edit_cell(row, column, value) -> bool commits an edit of a split,
+        #: input or target cell (as an undo command); while None the table is read-only.
+        self.edit_cell: Callable[[int, int, Any], bool] | None = None
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -84,7 +88,17 @@ class SampleTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable if index.isValid() else Qt.ItemFlag.NoItemFlags
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.edit_cell is not None and 1 <= index.column() < self.output_columns.start:
+            flags |= Qt.ItemFlag.ItemIsEditable  # split, inputs and targets; never the network's outputs
+        return flags
+
+    def setData(self, index: QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            return False
+        return bool(self.edit_cell(index.row(), index.column(), value))  # type: ignore[misc]
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -97,6 +111,11 @@ class SampleTableModel(QAbstractTableModel):
             if col == 1:
                 return self._split_name(int(self.split[row]))
             return fmt(float(self.values[row, col - self.FIXED]))
+        if role == Qt.ItemDataRole.EditRole and col >= 1:  # what an editor starts from: full precision
+            if col == 1:
+                return int(self.split[row])
+            text = repr(float(self.values[row, col - self.FIXED]))
+            return text[:-2] if text.endswith(".0") else text
         if role == VALUE_ROLE:
             return row if col == 0 else int(self.split[row]) if col == 1 else float(self.values[row, col - self.FIXED])
         if role == MISCLASSIFIED_ROLE:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 import model
 from model import presets
 
-from . import autosave, file_drop, i18n, recent_files
+from . import autosave, data_editor, file_drop, i18n, recent_files
 from .commands import NetworkEditCommand, push
 from .controller import SPEEDS, TrainingController
 from .data_panel import DataPanel
@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.recent_files = recent_files.install(self)
         self.file_drop = file_drop.install(self)
         self.autosaver = autosave.install(self)
+        self.data_editor = data_editor.install(self)
 
     # ------------------------------------------------------------ building
     def _build_widgets(self) -> None:
