@@ -33,7 +33,7 @@ def as_targets(loss: str, Y: Array, n_outputs: int) -> Array:
         onehot = np.zeros((idx.size, n_outputs))
         onehot[np.arange(idx.size), idx] = 1.0
         return onehot
-    Y = Y.astype(np.float64)
+    Y = np.asarray(Y, dtype=np.float64)  # no copy when it already is float64
     return Y.reshape(-1, n_outputs) if Y.ndim == 1 else Y
 
 
@@ -41,10 +41,10 @@ def value(loss: str, z: Array, a: Array, t: Array) -> float:
     """The loss of outputs a = f(z) (n, m) against targets t (n, m)."""
     if loss == "mse":
         d = a - t
-        return float(np.mean(d * d))
+        return float(np.vdot(d, d)) / d.size
     if loss == "bce":
         # max(z, 0) - z t + log(1 + e^-|z|)  ==  -(t log a + (1 - t) log(1 - a))
-        return float(np.mean(np.maximum(z, 0.0) - z * t + np.log1p(np.exp(-np.abs(z)))))
+        return float((np.maximum(z, 0.0) - z * t + np.log1p(np.exp(-np.abs(z)))).sum()) / z.size
     if loss == "cross_entropy":
         shifted = z - z.max(axis=1, keepdims=True)
         log_softmax = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))

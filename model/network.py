@@ -207,13 +207,18 @@ class Network:
             self.biases.append(b if self.bias[k] else np.zeros_like(b))
 
     # ---------------------------------------------------------------- forward
+    # Each public pass enters numpy's errstate once (a diverging net overflows to
+    # inf, which the trainer reads from the loss); the _unguarded helpers do the maths.
+    def _forward_layer(self, k: int, a_prev: Array) -> tuple[Array, Array]:
+        z = a_prev @ self.weights[k]
+        if self.bias[k]:
+            z += self.biases[k]  # z is a fresh matmul result: adding in place is safe
+        return z, act.apply(self.activations[k], z)
+
     def forward_layer(self, k: int, a_prev: Array) -> tuple[Array, Array]:
         """z and a (n, sizes[k+1]) of layer k+1 from the outputs a_prev (n, sizes[k])."""
         with _divergence_ok():
-            z = a_prev @ self.weights[k]
-            if self.bias[k]:
-                z = z + self.biases[k]
-            return z, act.apply(self.activations[k], z)
+            return self._forward_layer(k, a_prev)
 
     def forward(self, X: Array) -> ForwardRecord:
         """Run X (n, sizes[0]) through every layer; see :class:`ForwardRecord`."""
@@ -221,17 +226,19 @@ class Network:
         if a.ndim == 1:
             a = a.reshape(1, -1)
         zs, as_ = [a], [a]
-        for k in range(self.n_layers):
-            z, a = self.forward_layer(k, a)
-            zs.append(z)
-            as_.append(a)
+        with _divergence_ok():
+            for k in range(self.n_layers):
+                z, a = self._forward_layer(k, a)
+                zs.append(z)
+                as_.append(a)
         return ForwardRecord(tuple(zs), tuple(as_))
 
     def predict(self, X: Array) -> Array:
         """Only the output (n, sizes[-1]), without keeping the intermediate layers."""
         a = np.asarray(X, dtype=np.float64)
-        for k in range(self.n_layers):
-            a = self.forward_layer(k, a)[1]
+        with _divergence_ok():
+            for k in range(self.n_layers):
+                a = self._forward_layer(k, a)[1]
         return a
 
     # --------------------------------------------------------------- backward
@@ -243,15 +250,29 @@ class Network:
         with _divergence_ok():
             return losses.value(self.loss, fwd.z[-1], fwd.a[-1], t)
 
+    def _output_delta(self, fwd: ForwardRecord, t: Array) -> tuple[Array, Array]:
+        a, z = fwd.a[-1], fwd.z[-1]
+        da = losses.output_gradient(self.loss, a, t)
+        delta = losses.fused_delta(self.loss, a, t)
+        if delta is None:
+            delta = act.backprop_through(self.activations[-1], z, a, da)
+        return da, delta
+
     def output_delta(self, fwd: ForwardRecord, t: Array) -> tuple[Array, Array]:
         """(dLoss/da[L], dLoss/dz[L]), both (n, sizes[-1]), for float targets t."""
-        a, z = fwd.a[-1], fwd.z[-1]
         with _divergence_ok():
-            da = losses.output_gradient(self.loss, a, t)
-            delta = losses.fused_delta(self.loss, a, t)
-            if delta is None:
-                delta = act.backprop_through(self.activations[-1], z, a, da)
-        return da, delta
+            return self._output_delta(fwd, t)
+
+    def _backward_layer(self, l: int, fwd: ForwardRecord, delta: Array) -> tuple[Array, Array, Array, Array]:
+        k = l - 1
+        dW = fwd.a[k].T @ delta
+        db = delta.sum(axis=0) if self.bias[k] else np.zeros(self.sizes[l])
+        da_prev = delta @ self.weights[k].T
+        if k == 0:
+            delta_prev = da_prev  # dLoss/dX: the input is its own z
+        else:
+            delta_prev = act.backprop_through(self.activations[k - 1], fwd.z[k], fwd.a[k], da_prev)
+        return dW, db, da_prev, delta_prev
 
     def backward_layer(self, l: int, fwd: ForwardRecord, delta: Array) -> tuple[Array, Array, Array, Array]:
         """Backprop through the weights into layer l (1..L).
@@ -259,16 +280,8 @@ class Network:
         From delta[l] (n, sizes[l]) returns dW[l-1] (sizes[l-1], sizes[l]),
         db[l-1] (sizes[l],), da[l-1] and delta[l-1] (n, sizes[l-1]).
         """
-        k = l - 1
         with _divergence_ok():
-            dW = fwd.a[k].T @ delta
-            db = delta.sum(axis=0) if self.bias[k] else np.zeros(self.sizes[l])
-            da_prev = delta @ self.weights[k].T
-            if k == 0:
-                delta_prev = da_prev  # dLoss/dX: the input is its own z
-            else:
-                delta_prev = act.backprop_through(self.activations[k - 1], fwd.z[k], fwd.a[k], da_prev)
-        return dW, db, da_prev, delta_prev
+            return self._backward_layer(l, fwd, delta)
 
     def backward(self, fwd: ForwardRecord, Y: Array) -> GradientRecord:
         """Gradients of the mean loss for the batch in ``fwd`` against targets Y (n, sizes[-1])."""
@@ -278,11 +291,13 @@ class Network:
         delta: list[Array] = [np.empty(0)] * (L + 1)
         dW: list[Array] = [np.empty(0)] * L
         db: list[Array] = [np.empty(0)] * L
-        da[L], delta[L] = self.output_delta(fwd, t)
-        for l in range(L, 0, -1):
-            dW[l - 1], db[l - 1], da[l - 1], delta[l - 1] = self.backward_layer(l, fwd, delta[l])
+        with _divergence_ok():
+            da[L], delta[L] = self._output_delta(fwd, t)
+            for l in range(L, 0, -1):
+                dW[l - 1], db[l - 1], da[l - 1], delta[l - 1] = self._backward_layer(l, fwd, delta[l])
+            loss = losses.value(self.loss, fwd.z[-1], fwd.a[-1], t)
         return GradientRecord(
-            loss=self.loss_value(fwd, t),
+            loss=loss,
             targets=t,
             da=tuple(da),
             delta=tuple(delta),

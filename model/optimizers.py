@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import copy
 import math
-from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -42,12 +41,14 @@ class NonFiniteError(ArithmeticError):
     """An update would have written NaN or infinity into the parameters."""
 
 
-def _params(net: Network, g: GradientRecord) -> Iterator[tuple[ParamId, Array, Array]]:
+def _params(net: Network, g: GradientRecord) -> list[tuple[ParamId, Array, Array]]:
     """(id, parameter, gradient) for every trainable array; bias-less layers are skipped."""
-    for k in range(net.n_layers):
-        yield ("W", k), net.weights[k], g.dW[k]
-        if net.bias[k]:
-            yield ("b", k), net.biases[k], g.db[k]
+    out = []
+    for k, (w, dw, has_bias) in enumerate(zip(net.weights, g.dW, net.bias, strict=True)):
+        out.append((("W", k), w, dw))
+        if has_bias:
+            out.append((("b", k), net.biases[k], g.db[k]))
+    return out
 
 
 class Optimizer:
@@ -95,7 +96,10 @@ class Optimizer:
                     st = {"shape": p.shape}  # new parameter, or the structure changed: fresh state
                 value, new_st = self._update(p, grad, st)
                 new.append((pid, value, new_st))
-            finite = all(math.isfinite(float(v.sum())) for _, v, _ in new)
+            total = 0.0
+            for _, v, _ in new:
+                total += v.sum()
+            finite = math.isfinite(total)
         # A sum is finite only if every element is (or overflows, which is refused too).
         if not finite:
             self.t -= 1

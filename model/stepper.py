@@ -261,7 +261,7 @@ class Stepper:
             g = v.gradient_record()
             assert g is not None
             tr = self.trainer
-            if not tr.apply(g, advance=self.sample is None):
+            if not tr.apply(g, advance=self.sample is None, output=v.a[-1]):
                 raise _Refused(tr.stop_reason or "The update was refused.")
             change_W = {k: net.weights[k] - v.weights_before[k] for k in range(net.n_layers)}
             change_b = {k: net.biases[k] - v.biases_before[k] for k in range(net.n_layers)}

@@ -27,7 +27,12 @@ DIVERGED_FLOOR = 100.0
 
 @dataclass(frozen=True)
 class EpochRecord:
-    """Metrics after one epoch; NaN where not applicable (no validation set, regression)."""
+    """Metrics after one epoch; NaN where not applicable (no validation set, regression).
+
+    ``loss`` and ``accuracy`` are means over the epoch's batches as they were
+    trained (Keras' convention); ``val_loss`` and ``val_accuracy`` are measured
+    on the validation set after the epoch's last update.
+    """
 
     epoch: int
     loss: float
@@ -42,12 +47,13 @@ def accuracy(output: Array, Y: Array) -> float:
 
     The threshold is 0 for ±1 targets and 0.5 for 0/1 targets.
     """
-    if len(Y) == 0:
+    n = len(Y)
+    if n == 0:
         return math.nan
     if Y.shape[1] > 1:
-        return float(np.mean(output.argmax(axis=1) == Y.argmax(axis=1)))
+        return np.count_nonzero(output.argmax(axis=1) == Y.argmax(axis=1)) / n
     threshold = 0.0 if Y.min() < 0 else 0.5
-    return float(np.mean((output > threshold) == (Y > threshold)))
+    return np.count_nonzero((output > threshold) == (Y > threshold)) / n
 
 
 class Trainer:
@@ -76,8 +82,13 @@ class Trainer:
         self._bad_epochs = 0
         self._first_loss: float | None = None
         self._train_idx = dataset.indices(TRAIN)
+        self._has_validation = bool(np.any(dataset.split == VALIDATION))
         self._order = self._new_order()
         self._cursor = 0
+        # This epoch so far: sum of (batch loss × batch size), samples classified right, samples seen.
+        self._epoch_sums = (0.0, 0.0, 0)
+        # The whole training set as (X, float targets, loss name), for full-batch steps without re-indexing.
+        self._full: tuple[Array, Array, str] | None = None
 
     # ----------------------------------------------------------------- batches
     @property
@@ -96,10 +107,21 @@ class Trainer:
         return self._order[self._cursor : self._cursor + self.batch_size]
 
     # ------------------------------------------------------------------ steps
+    def _batch_arrays(self, idx: Array) -> tuple[Array, Array]:
+        """Inputs (b, n_inputs) and float targets (b, n_outputs) of the rows ``idx``."""
+        net = self.network
+        if len(idx) == len(self._train_idx):
+            # Full batch: the same rows every step (their order does not change a mean).
+            if self._full is None or self._full[2] != net.loss:
+                rows = self._train_idx
+                self._full = (self.dataset.X[rows], net.targets(self.dataset.Y[rows]), net.loss)
+            return self._full[0], self._full[1]
+        return self.dataset.X[idx], net.targets(self.dataset.Y[idx])
+
     def compute(self, idx: Array) -> GradientRecord:
         """Forward and backward on the samples ``idx`` with the current parameters."""
-        X, Y = self.dataset.X[idx], self.dataset.Y[idx]
-        return self.network.backward(self.network.forward(X), Y)
+        X, T = self._batch_arrays(idx)
+        return self.network.backward(self.network.forward(X), T)
 
     def check_loss(self, loss: float) -> bool:
         """Stop (and say why) if the loss is not finite or has blown up.
@@ -115,11 +137,13 @@ class Trainer:
             return False
         return True
 
-    def apply(self, g: GradientRecord, advance: bool = True) -> bool:
+    def apply(self, g: GradientRecord, advance: bool = True, output: Array | None = None) -> bool:
         """Apply one optimizer update from ``g``; with ``advance``, move the batch cursor.
 
-        Returns False (and sets stop_reason) if the update would be non-finite;
-        the parameters are then untouched.
+        ``output`` (b, n_outputs) is the batch's output before the update; it
+        counts towards the epoch's accuracy.  Returns False (and sets
+        stop_reason) if the update would be non-finite; the parameters are
+        then untouched.
         """
         if not self.check_loss(g.loss):
             return False
@@ -131,6 +155,11 @@ class Trainer:
         self.steps += 1
         self.step_losses.append(g.loss)
         if advance:
+            n = len(g.targets)
+            loss_sum, correct, seen = self._epoch_sums
+            if output is not None and self.dataset.kind == "classification":
+                correct += accuracy(output, g.targets) * n
+            self._epoch_sums = (loss_sum + g.loss * n, correct, seen + n)
             self._cursor += self.batch_size
             if self._cursor >= len(self._order):
                 self._end_epoch()
@@ -140,7 +169,9 @@ class Trainer:
         """One full step on the next mini-batch. False when training has stopped."""
         if self.stop_reason is not None or len(self._train_idx) == 0:
             return False
-        return self.apply(self.compute(self.peek_batch()))
+        X, T = self._batch_arrays(self.peek_batch())
+        fwd = self.network.forward(X)
+        return self.apply(self.network.backward(fwd, T), output=fwd.output)
 
     def train_epoch(self) -> bool:
         """Steps until the current epoch ends. False when training has stopped."""
@@ -182,8 +213,13 @@ class Trainer:
         return self.network.loss_value(fwd, t), acc
 
     def _end_epoch(self) -> None:
-        loss, acc = self.evaluate(TRAIN)
-        val_loss, val_acc = self.evaluate(VALIDATION)
+        # As Keras reports it: the epoch's training loss and accuracy are the means over
+        # its batches, measured as each batch was trained (no second pass over the data).
+        loss_sum, correct, seen = self._epoch_sums
+        loss = loss_sum / seen if seen else math.nan
+        acc = correct / seen if seen and self.dataset.kind == "classification" else math.nan
+        self._epoch_sums = (0.0, 0.0, 0)
+        val_loss, val_acc = self.evaluate(VALIDATION) if self._has_validation else (math.nan, math.nan)
         self.history.append(EpochRecord(self.epoch, loss, val_loss, acc, val_acc, self.optimizer.lr))
         self.epoch += 1
         self.optimizer.lr = self.settings.lr_at(self.epoch)
@@ -214,6 +250,7 @@ class Trainer:
             "stop_reason": self.stop_reason,
             "best": (self._best_val, self._bad_epochs),
             "first_loss": self._first_loss,
+            "epoch_sums": self._epoch_sums,
             "order": self._order,
             "cursor": self._cursor,
         }
@@ -228,4 +265,5 @@ class Trainer:
         self.stop_reason = snap["stop_reason"]
         self._best_val, self._bad_epochs = snap["best"]
         self._first_loss = snap["first_loss"]
+        self._epoch_sums = snap["epoch_sums"]
         self._order, self._cursor = snap["order"], snap["cursor"]

@@ -157,7 +157,20 @@ def test_validation_metrics_are_recorded():
     tr = Trainer(Network([2, 3, 1], ["tanh", "sigmoid"], loss="bce"), data, TrainingSettings(optimizer="adam", lr=0.05))
     tr.run(300)
     assert tr.history[-1].val_accuracy == 1.0
-    assert tr.history[-1].val_loss == pytest.approx(tr.history[-1].loss)  # same samples
+    # Same samples: validation is measured after the epoch's update, training (Keras' way)
+    # as its one full batch was trained, i.e. that step's loss.
+    assert tr.history[-1].val_loss == pytest.approx(tr.evaluate(TRAIN)[0])
+    assert tr.history[-1].loss == tr.step_losses[-1]
+    assert tr.history[-1].val_loss < tr.history[-1].loss  # the update helped
+
+
+def test_epoch_loss_is_the_mean_of_its_batch_losses():
+    data = Dataset(XOR_X, XOR_Y)
+    tr = Trainer(Network([2, 3, 1], ["tanh", "sigmoid"], loss="bce"), data, TrainingSettings(lr=0.1, batch_size=1))
+    tr.run(3)
+    assert len(tr.step_losses) == 12
+    for e, record in enumerate(tr.history):
+        assert record.loss == pytest.approx(np.mean(tr.step_losses[4 * e : 4 * e + 4]))
 
 
 # ------------------------------------------------------------------ stepper
