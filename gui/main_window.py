@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 import model
 from model import presets
 
-from . import autosave, data_editor, file_drop, i18n, recent_files
+from . import autosave, data_editor, file_drop, i18n, presentation, recent_files
 from .commands import NetworkEditCommand, push
 from .controller import SPEEDS, TrainingController
 from .data_panel import DataPanel
@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.file_drop = file_drop.install(self)
         self.autosaver = autosave.install(self)
         self.data_editor = data_editor.install(self)
+        self.presentation = presentation.install(self)  # last: its keyboard sheet lists every action
 
     # ------------------------------------------------------------ building
     def _build_widgets(self) -> None:

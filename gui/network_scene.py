@@ -24,6 +24,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
+from . import palette
 from .palette import LUT, symmetric_scale
 from .session import Session
 
@@ -44,15 +45,28 @@ BUTTON_R = 11.0
 EDGE_LABEL_LIMIT = 40  # label every edge only in small networks
 
 ACCENT = QColor("#1b9e77")  # the phase's active items
-SELECTED = QColor(0, 0, 0)  # the selection
-OUTLINE = QColor(90, 90, 90)
-TEXT = QColor(30, 30, 30)
-MUTED = QColor(85, 85, 85)
+# Theme colours: the palette's QColors, which View → Theme / Colours change in place.
+SELECTED = palette.SELECTED  # the selection
+OUTLINE = palette.OUTLINE
+TEXT = palette.TEXT
+MUTED = palette.MUTED
 GREY = 256  # colour index of "not computed yet"
 
 # One QColor per LUT entry plus grey, and a readable text colour on each.
-_FILL = [QColor(int(r), int(g), int(b)) for r, g, b, _ in LUT] + [QColor(200, 200, 200)]
-_INK = [QColor(255, 255, 255) if 0.299 * c.red() + 0.587 * c.green() + 0.114 * c.blue() < 140 else TEXT for c in _FILL]
+_FILL: list[QColor] = []
+_INK: list[QColor] = []
+
+
+def _rebuild_fills() -> None:
+    """(Re)build _FILL and _INK from the LUT, in place; palette.set_scheme calls it again."""
+    _FILL[:] = [QColor(int(r), int(g), int(b)) for r, g, b, _ in LUT] + [QColor(200, 200, 200)]
+    dark = QColor(30, 30, 30)  # ink on light fills is dark in every theme
+    _INK[:] = [QColor(255, 255, 255) if 0.299 * c.red() + 0.587 * c.green() + 0.114 * c.blue() < 140 else dark
+               for c in _FILL]
+
+
+_rebuild_fills()
+palette.add_listener(_rebuild_fills)
 
 
 def fmt(x: float, precision: int) -> str:
@@ -84,6 +98,14 @@ def screen_scale(painter: QPainter) -> float:
 
 _FONTS: dict[tuple[int, bool], QFont] = {}
 _exporting = False  # while rendering a file: text scales with the picture, no screen clamps
+_text_scale = 1.0  # presentation mode: on-screen text (and its clamps) × this
+_line_scale = 1.0  # presentation mode: pen widths × this
+
+
+def set_scales(text: float = 1.0, lines: float = 1.0) -> None:
+    """On-screen text and line widths × ``text`` / ``lines`` (see NetworkView.set_text_scale)."""
+    global _text_scale, _line_scale
+    _text_scale, _line_scale = float(text), float(lines)
 
 
 @contextmanager
@@ -112,7 +134,8 @@ def _text_layout(
 ) -> tuple[QFont, float, float, float]:
     """(font, width, height in device pixels, device pixels per scene unit) of ``text``."""
     s = screen_scale(painter)
-    px = int(round(size * s)) if _exporting else int(round(min(max(size * s, min_px), max_px)))
+    k = _text_scale
+    px = int(round(size * s)) if _exporting else int(round(min(max(size * s * k, min_px * k), max_px * k)))
     font = _font(max(px, 1), bold)
     metrics = QFontMetricsF(font)
     w = metrics.horizontalAdvance(text) + 2
@@ -170,7 +193,7 @@ def draw_text(
 
 
 def _cosmetic(colour: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
-    pen = QPen(colour, width, style)
+    pen = QPen(colour, width * _line_scale, style)
     pen.setCosmetic(True)
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)  # round caps make antialiased wide lines ~40x slower
     return pen
@@ -216,7 +239,7 @@ class NodeItem(QGraphicsItem):
         l, j = self.node
         fill = int(sc.node_fill[l][j])
         s = screen_scale(painter)
-        painter.setPen(_cosmetic(OUTLINE, 1.0))
+        painter.setPen(_cosmetic(OUTLINE, palette.OUTLINE_WIDTH))
         painter.setBrush(_FILL[fill])
         painter.drawEllipse(QPointF(0, 0), RADIUS, RADIUS)
         image = sc.map_images.get(self.node) if sc.thumbnails else None
@@ -243,7 +266,7 @@ class NodeItem(QGraphicsItem):
         if main == "—":  # not computed yet: a quiet dash, not a bold minus sign
             draw_text(painter, QPointF(0, 0), main, 13, colour=MUTED, max_px=18)
         elif image is not None:
-            draw_text(painter, QPointF(0, 0), main, 13, bold=True, background=QColor(255, 255, 255, 210), max_px=18,
+            draw_text(painter, QPointF(0, 0), main, 13, bold=True, background=palette.LABEL_BACK, max_px=18,
                       fit_width=inside)
         else:
             draw_text(painter, QPointF(0, 0), main, 13, bold=True, colour=_INK[fill], max_px=18, fit_width=inside)
@@ -285,18 +308,20 @@ class LayerHeaderItem(QGraphicsItem):
         return "body" if QRectF(-HEADER_W / 2, 0, HEADER_W, HEADER_H).contains(p) else None
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setPen(_cosmetic(QColor(170, 170, 170), 1.0))
-        painter.setBrush(QColor(248, 248, 248))
+        painter.setPen(_cosmetic(palette.PANEL_EDGE, palette.OUTLINE_WIDTH))
+        painter.setBrush(palette.PANEL)
         painter.drawRoundedRect(QRectF(-HEADER_W / 2, 0, HEADER_W, HEADER_H), 8, 8)
         if screen_scale(painter) < 0.3:
             return
-        draw_text(painter, QPointF(0, HEADER_H * 0.3), self.title, 14, bold=True, max_px=18)
-        draw_text(painter, QPointF(0, HEADER_H * 0.72), self.detail, 12, colour=MUTED, max_px=16)
+        room = HEADER_W - (4 * BUTTON_R + 30 if self.editable else 12)  # between the "−" and "+" buttons
+        draw_text(painter, QPointF(0, HEADER_H * 0.3), self.title, 14, bold=True, max_px=18, fit_width=room)
+        draw_text(painter, QPointF(0, HEADER_H * 0.72), self.detail, 12, colour=MUTED, max_px=16,
+                  fit_width=HEADER_W - 12)
         if self.editable:
             for which, glyph in (("+", "+"), ("-", "−")):
                 c = self.button_centre(which)
-                painter.setPen(_cosmetic(QColor(120, 120, 120), 1.0))
-                painter.setBrush(QColor(255, 255, 255))
+                painter.setPen(_cosmetic(palette.PANEL_EDGE, palette.OUTLINE_WIDTH))
+                painter.setBrush(palette.BACKGROUND)
                 painter.drawEllipse(c, BUTTON_R, BUTTON_R)
                 draw_text(painter, c, glyph, 16, bold=True, max_px=18)
 
@@ -316,8 +341,9 @@ class CaptionItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if screen_scale(painter) < 0.3:
             return
-        draw_text(painter, QPointF(0, 8), self.lines[0], 13, bold=True, align="left", max_px=16)
-        draw_text(painter, QPointF(0, 28), self.lines[1], 12, colour=MUTED, align="left", max_px=15)
+        first = draw_text(painter, QPointF(0, 8), self.lines[0], 13, bold=True, align="left", max_px=16)
+        below = max(28.0, first.bottom() + first.height() * 0.5)  # scaled-up text pushes the second line down
+        draw_text(painter, QPointF(0, below), self.lines[1], 12, colour=MUTED, align="left", max_px=15)
 
 
 class EdgesItem(QGraphicsItem):
@@ -462,7 +488,7 @@ class EdgesItem(QGraphicsItem):
         if self.labels is None or screen_scale(painter) < 0.35:
             return
         show = range(self.count) if self.count <= EDGE_LABEL_LIMIT else ([sel] if sel is not None else [])
-        back = QColor(255, 255, 255, 225)
+        back = palette.LABEL_BACK
         placed: list[QRectF] = []
         for e in show:
             text = self.labels[e]
@@ -492,7 +518,7 @@ class NetworkScene(QGraphicsScene):
         super().__init__(parent)
         self.session = session
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # items are recoloured, not moved
-        self.setBackgroundBrush(QBrush(QColor(255, 255, 255)))
+        self.setBackgroundBrush(QBrush(palette.BACKGROUND))  # re-set by gui.presentation on a theme switch
         self.mode = "forward"
         self.precision = 4
         self.thumbnails = False
@@ -547,7 +573,9 @@ class NetworkScene(QGraphicsScene):
         self.addItem(self.caption_item)
         right = L * LAYER_GAP + max(HEADER_W / 2, RADIUS + 90)
         left = -HEADER_W / 2
-        self.content_rect = QRectF(left - 20, top - 20, right - left + 40, (half + RADIUS + 80) - top + 20)
+        grow = max(_text_scale - 1.0, 0.0)  # presentation: larger text needs room below (caption), right (targets)
+        self.content_rect = QRectF(left - 20, top - 20, right - left + 40 + 60 * grow,
+                                   (half + RADIUS + 80 + 30 * grow) - top + 20)
         # Room to pan around the network.
         m = max(self.content_rect.width(), self.content_rect.height())
         self.setSceneRect(self.content_rect.adjusted(-m, -m, m, m))

@@ -8,6 +8,7 @@ Public API used by the main window::
     view.set_view_mode("forward" | "backward"); view.set_precision(n)
     view.set_thumbnails(on); view.set_node_maps({(l, j): 2-D map})
     view.set_playing(on); view.fit(); view.zoom_in(); view.zoom_out()
+    view.set_text_scale(f[, lines])   # presentation: text and pen widths × f
     view.refresh(); view.rebuild()    # connected to the session's signals here
     view.render_to_image(path)        # PNG (or SVG by suffix) of the whole network
 
@@ -42,7 +43,7 @@ from PySide6.QtWidgets import QGraphicsView, QLineEdit, QMenu, QWidget
 import model
 from model import activations as act
 
-from . import validation
+from . import network_scene, validation
 from .commands import NetworkEditCommand, SetParameterCommand, push
 from .network_scene import NetworkScene, Selection, exporting
 from .session import Session
@@ -160,6 +161,11 @@ class NetworkView(QGraphicsView):
 
     def set_node_maps(self, maps: dict) -> None:
         self._scene.set_node_maps(maps)
+
+    def set_text_scale(self, factor: float, lines: float | None = None) -> None:
+        """Presentation mode: on-screen text × ``factor`` and pen widths × ``lines`` (default: the same)."""
+        network_scene.set_scales(factor, factor if lines is None else lines)
+        self._scene.rebuild()  # the edges' pens are cached per item
 
     def set_playing(self, on: bool) -> None:
         # Antialiasing costs 4-7x in software rendering: off while frames must be fast.

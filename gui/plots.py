@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 import model
+from gui import palette
 from gui.palette import CLASS_COLOURS, LUT
 
 if TYPE_CHECKING:
@@ -266,6 +267,7 @@ class LossPlot(QWidget):
             "val": self.tr("validation loss"),
         }
         self._has_val: bool | None = None  # whether the key lists the validation curve
+        session.structure_changed.connect(self._on_session_structure_changed)
         # The key sits beside the controls (or above the plot): a legend inside hides the curves in a short dock.
         self.controls = controls
         self.key = QLabel()
@@ -305,6 +307,12 @@ class LossPlot(QWidget):
         layout.addWidget(self.plot_widget, 1)
         self._relabel()
         self.refresh()
+
+    def _on_session_structure_changed(self) -> None:
+        """Re-read the class colours (View → Colours may have switched the palette): curves and key."""
+        self.epoch_curve.setPen(pg.mkPen(CLASS_COLOURS[0], width=2))
+        self.val_curve.setPen(pg.mkPen(CLASS_COLOURS[1], width=2, style=Qt.PenStyle.DashLine))
+        self._has_val = None
 
     # ---------------------------------------------------------------- options
     def set_x_axis(self, unit: str) -> None:
@@ -443,6 +451,15 @@ def _lighten(lut: Array, amount: float = 0.45) -> Array:
 MAP_LUT = _lighten(LUT)
 
 
+def _follow_palette() -> None:
+    """palette.set_scheme() changed LUT: a new MAP_LUT object (setLookupTable ignores the same object)."""
+    global MAP_LUT
+    MAP_LUT = _lighten(LUT)
+
+
+palette.add_listener(_follow_palette)
+
+
 def _class_lut(m: int) -> Array:
     """(256, 4) uint8: a light tint of class k's colour at k/(m − 1), for m ≥ 3 classes."""
     idx = np.rint(np.linspace(0, 1, 256) * (m - 1)).astype(int)
@@ -483,6 +500,7 @@ class BoundaryPlot(pg.PlotWidget):
 
     def _on_session_structure_changed(self) -> None:
         self._data_key = None  # new data or output layer: reset the data layer on the next refresh
+        self._n_outputs = 0  # and re-apply the map's LUT: the palette may have been switched
 
     def _class_names(self, dataset: model.Dataset, n_classes: int) -> list[str]:
         names = dataset.output_names
