@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 import model
 from model import presets
 
-from . import autosave, data_editor, file_drop, i18n, presentation, recent_files
+from . import autosave, data_editor, export_menu, file_drop, i18n, presentation, recent_files
 from .commands import NetworkEditCommand, push
 from .controller import SPEEDS, TrainingController
 from .data_panel import DataPanel
@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.file_drop = file_drop.install(self)
         self.autosaver = autosave.install(self)
         self.data_editor = data_editor.install(self)
+        self.export_menu = export_menu.install(self)
         self.presentation = presentation.install(self)  # last: its keyboard sheet lists every action
 
     # ------------------------------------------------------------ building
@@ -213,6 +214,7 @@ class MainWindow(QMainWindow):
             act.setObjectName(f"example_{name}")
             act.triggered.connect(lambda _c=False, n=name: self.open_preset(n))
             self.example_actions[name] = act
+            self.actions_by_name[f"example_{name}"] = act  # part of the scripting surface like every other action
 
     def _build_menus_and_toolbars(self) -> None:
         act = self.actions_by_name
@@ -288,7 +290,9 @@ class MainWindow(QMainWindow):
         s.structure_changed.connect(self._on_structure_changed)
         s.values_changed.connect(self._on_values_changed)
         s.message.connect(self.show_message)
-        s.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        # A bound method, not a lambda: Qt drops it when the window is destroyed, whereas a lambda would still
+        # run when the dying undo stack clears itself and touch the deleted window.
+        s.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.controller.frame.connect(s.values_changed.emit)
         self.controller.playing_changed.connect(self._on_playing_changed)
         self.network_view.selection_changed.connect(self.inspector.set_selection)
@@ -382,7 +386,7 @@ class MainWindow(QMainWindow):
         s = self.session
         maps = None
         if s.dataset.n_inputs == 2 and (not self.docks["boundary"].isHidden() or self.network_view.thumbnails):
-            maps = grid_forward(s.network, s.dataset, GRID_RESOLUTION)
+            maps = grid_forward(s.network, s.dataset, GRID_RESOLUTION, node_maps=self.network_view.thumbnails)
         if not self.docks["boundary"].isHidden():
             self.boundary_plot.refresh(maps)
         if not self.docks["fit"].isHidden():
@@ -404,6 +408,9 @@ class MainWindow(QMainWindow):
             text += self.tr(" · last loss %1").replace("%1", f"{s.trainer.step_losses[-1]:.{self.precision}g}")
         self.phase_label.setText(text)
 
+    def _on_clean_changed(self, _clean: bool) -> None:
+        self._update_title()
+
     def _update_title(self) -> None:
         name = self.path.name if self.path is not None else localized_title(self.doc_name)
         self.setWindowTitle(f"{APP_TITLE} — {name}[*]")
@@ -422,6 +429,8 @@ class MainWindow(QMainWindow):
         play.setChecked(playing)
         play.setText(self.tr("Pause") if playing else self.tr("Play"))
         self.network_view.set_playing(playing)
+        self.inspector.set_playing(playing)
+        self.data_panel.set_playing(playing)
         for name in ("step_forward", "step_back", "finish_step", "train_epoch"):
             self.actions_by_name[name].setEnabled(not playing)
 
