@@ -31,7 +31,8 @@ class TrainingPanel(QWidget):
         self.optimizer.addItems(list(optimizers.NAMES))
         self.schedule = QComboBox()
         self.schedule.setObjectName("setting_schedule")
-        self.schedule.addItems(list(SCHEDULES))
+        for name in SCHEDULES:
+            self.schedule.addItem(name, name)  # the text is translated in retranslate(); the data stays the key
         self.shuffle = QCheckBox()
         self.shuffle.setObjectName("setting_shuffle")
         # name -> (field, parse)
@@ -77,7 +78,7 @@ class TrainingPanel(QWidget):
         layout.addStretch(1)
         self.loss.activated.connect(self._on_loss_chosen)
         self.optimizer.activated.connect(lambda _i: self._set("optimizer", self.optimizer.currentText()))
-        self.schedule.activated.connect(lambda _i: self._set("schedule", self.schedule.currentText()))
+        self.schedule.activated.connect(lambda _i: self._set("schedule", self.schedule.currentData()))
         self.shuffle.toggled.connect(lambda on: self._set("shuffle", bool(on)))
         session.settings_changed.connect(self.refresh)
         session.structure_changed.connect(self.refresh)
@@ -98,6 +99,15 @@ class TrainingPanel(QWidget):
         }
         for key, text in names.items():
             self.labels[key].setText(text)
+        schedules = {
+            "constant": self.tr("constant"),
+            "step": self.tr("step decay"),
+            "exponential": self.tr("exponential decay"),
+            "inverse_time": self.tr("inverse-time decay"),
+        }
+        for i in range(self.schedule.count()):
+            key = self.schedule.itemData(i)
+            self.schedule.setItemText(i, schedules.get(key, key))
         self.refresh()
 
     def refresh(self) -> None:
@@ -107,11 +117,11 @@ class TrainingPanel(QWidget):
             w.blockSignals(True)  # a refresh must never echo back as an edit
         self.loss.setCurrentText(self.session.network.loss)
         self.optimizer.setCurrentText(s.optimizer)
-        self.schedule.setCurrentText(s.schedule)
+        self.schedule.setCurrentIndex(self.schedule.findData(s.schedule))
         self.shuffle.setChecked(s.shuffle)
         for name, (edit, _) in self.fields.items():
-            if not edit.hasFocus():
-                edit.setText(f"{getattr(s, name):g}")
+            if not (edit.hasFocus() and edit.isModified()):  # never overwrite what the user is typing
+                edit.setText(f"{getattr(s, name):g}")  # (an undo while the field has focus must still show)
                 edit.setStyleSheet("")
         for w in widgets:
             w.blockSignals(False)
@@ -136,6 +146,7 @@ class TrainingPanel(QWidget):
             self._show_error(str(exc))
             return
         edit.setStyleSheet("")
+        edit.setModified(False)  # committed: from now on the field shows the setting again
         self._set(name, value)
 
     def _on_loss_chosen(self, _index: int) -> None:
