@@ -81,6 +81,8 @@ class ValueEditor(QLineEdit):
             self.cancelled.emit()
             return
         super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()  # QLineEdit ignores Enter; passed on to the view it would reopen the editor
 
     def focusOutEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
         super().focusOutEvent(event)
