@@ -15,8 +15,20 @@ from .session import Session
 _MERGE_PARAMETER = 1
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("commands", text)
+def setting_name(name: str) -> str:
+    """A training setting's name for undo texts ("change learning rate"), in the interface's language."""
+    names = {
+        "optimizer": QCoreApplication.translate("commands", "optimizer"),
+        "lr": QCoreApplication.translate("commands", "learning rate"),
+        "batch_size": QCoreApplication.translate("commands", "batch size"),
+        "weight_decay": QCoreApplication.translate("commands", "L2 weight decay"),
+        "l1": QCoreApplication.translate("commands", "L1"),
+        "seed": QCoreApplication.translate("commands", "seed"),
+        "shuffle": QCoreApplication.translate("commands", "shuffling"),
+        "schedule": QCoreApplication.translate("commands", "learning rate schedule"),
+        "patience": QCoreApplication.translate("commands", "early stop patience"),
+    }
+    return names.get(name, name)
 
 
 class SetParameterCommand(QUndoCommand):
@@ -30,8 +42,10 @@ class SetParameterCommand(QUndoCommand):
         self.old_bias_flag = session.network.bias[k]
         self.new = float(value)
         self.nudge = nudge
-        name = tr("weight") if kind == "W" else tr("bias")
-        self.setText(tr("set %1").replace("%1", name))
+        if kind == "W":
+            self.setText(QCoreApplication.translate("commands", "set a weight"))
+        else:
+            self.setText(QCoreApplication.translate("commands", "set a bias"))
 
     def id(self) -> int:  # noqa: A003 - Qt's name
         return _MERGE_PARAMETER if self.nudge else -1
@@ -89,7 +103,7 @@ class SetSettingCommand(QUndoCommand):
     """Change one training setting (optimizer, learning rate, batch size ...)."""
 
     def __init__(self, session: Session, name: str, value: Any) -> None:
-        super().__init__(tr("change %1").replace("%1", name))
+        super().__init__(QCoreApplication.translate("commands", "change %1").replace("%1", setting_name(name)))
         self.session = session
         self.name = name
         self.old = getattr(session.settings, name)

@@ -40,6 +40,7 @@ MISCLASSIFIED_ROLE = Qt.ItemDataRole.UserRole + 2
 BATCH_COLOUR = QColor(255, 236, 153)  # pale yellow: in the step's batch
 WRONG_COLOUR = QColor(244, 199, 199)  # pale red: the output cells of a misclassified row
 WRONG_TEXT = QColor(170, 0, 0)
+BATCH_TEXT = QColor(17, 17, 17)
 
 
 def fmt(value: float) -> str:
@@ -126,6 +127,8 @@ class SampleTableModel(QAbstractTableModel):
             return BATCH_COLOUR if self.in_batch[row] else None
         if role == Qt.ItemDataRole.ForegroundRole and wrong and (col == 0 or col in self.output_columns):
             return WRONG_TEXT
+        if role == Qt.ItemDataRole.ForegroundRole and self.in_batch[row]:
+            return BATCH_TEXT  # dark on the pale highlight, in the dark theme too (its text is light)
         if role == Qt.ItemDataRole.FontRole and wrong and (col == 0 or col in self.output_columns):
             return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= self.FIXED:
@@ -183,15 +186,11 @@ class DataPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         self.table.setAlternatingRowColors(False)  # the batch highlight must be the only row colour
         self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.setAccessibleName(self.tr("Samples"))
 
         self.scope_combo = QComboBox()
-        self.scope_combo.addItem(self.tr("mini-batch"), "batch")
-        self.scope_combo.addItem(self.tr("selected sample"), "sample")
-        self.scope_combo.setToolTip(
-            self.tr("What the next step trains on: the next mini-batch or the selected row alone.")
-        )
-        label = QLabel(self.tr("Step on:"))
+        self.scope_combo.addItem("", "batch")
+        self.scope_combo.addItem("", "sample")
+        self.scope_label = label = QLabel()
         label.setBuddy(self.scope_combo)
         self.summary = QLabel()
 
@@ -212,7 +211,18 @@ class DataPanel(QWidget):
         session.settings_changed.connect(self._on_session_settings_changed)
         session.values_changed.connect(self._on_session_values_changed)
         session.structure_changed.connect(self._on_session_values_changed)
-        self.refresh()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every string in the current language (called at start and on a language switch)."""
+        self.table.setAccessibleName(self.tr("Samples"))
+        self.scope_combo.setItemText(0, self.tr("mini-batch"))
+        self.scope_combo.setItemText(1, self.tr("selected sample"))
+        self.scope_combo.setToolTip(
+            self.tr("What the next step trains on: the next mini-batch or the selected row alone.")
+        )
+        self.scope_label.setText(self.tr("Step on:"))
+        self.refresh()  # the column headers and the summary are made there
 
     def _on_session_values_changed(self) -> None:
         # A hidden dock costs nothing: the numbers are recomputed when it is shown again.
@@ -229,20 +239,19 @@ class DataPanel(QWidget):
     # --------------------------------------------------------------- columns
     def _columns(self, network: model.Network, dataset: model.Dataset) -> tuple[list[str], list[str], bool]:
         """(headers, tooltips, show hidden) for the current network and data."""
-        tr = self.tr
-        headers = ["#", tr("split")]
-        tips = [tr("Row number in the dataset"), tr("train, validation or test")]
+        headers = ["#", self.tr("split")]
+        tips = [self.tr("Row number in the dataset"), self.tr("train, validation or test")]
         for name in dataset.input_names:
             headers.append(name)
-            tips.append(tr("Input %1").replace("%1", name))
+            tips.append(self.tr("Input %1").replace("%1", name))
         for name in dataset.output_names:
-            headers.append(tr("target %1").replace("%1", name))
-            tips.append(tr("The target the network should output for %1").replace("%1", name))
+            headers.append(self.tr("target %1").replace("%1", name))
+            tips.append(self.tr("The target the network should output for %1").replace("%1", name))
         m = network.sizes[-1]
         out_names = dataset.output_names if len(dataset.output_names) == m else [f"y{j + 1}" for j in range(m)]
         for name in out_names:
-            headers.append(tr("output %1").replace("%1", name))
-            tips.append(tr("The network's current output for %1").replace("%1", name))
+            headers.append(self.tr("output %1").replace("%1", name))
+            tips.append(self.tr("The network's current output for %1").replace("%1", name))
         hidden = network.sizes[1:-1]
         show_hidden = 0 < sum(hidden) <= MAX_HIDDEN_COLUMNS
         if show_hidden:
@@ -250,7 +259,7 @@ class DataPanel(QWidget):
                 for j in range(size):
                     headers.append(f"h{l}.{j}")
                     tips.append(
-                        tr("Output a of neuron %2 in hidden layer %1").replace("%1", str(l)).replace("%2", str(j))
+                        self.tr("Output a of neuron %2 in hidden layer %1").replace("%1", str(l)).replace("%2", str(j))
                     )
         return headers, tips, show_hidden
 

@@ -50,7 +50,9 @@ class ExportMenu(QObject):
         self.menu = QMenu(window)
         self.menu.setObjectName("export_menu")
         self.actions: dict[str, QAction] = {}
-        shortcuts = {"network_png": "Ctrl+Shift+P", "step_markdown": "Ctrl+Shift+M", "numpy_script": "Ctrl+Shift+N"}
+        # Two-stroke keys under Ctrl+E ("export"), one letter per kind.
+        letters = dict(zip(KINDS, "PSLBCHMTNY", strict=True))
+        shortcuts = {kind: f"Ctrl+E, {letter}" for kind, letter in letters.items()}
         for kind in KINDS:
             action = QAction(window)
             action.setObjectName(f"export_{kind}")

@@ -29,6 +29,7 @@ from .controller import SPEEDS, TrainingController
 from .data_panel import DataPanel
 from .inspector import Inspector
 from .lesson_panel import LessonPanel, localized_title
+from .model_text import phase as phase_text
 from .network_view import NetworkView
 from .plots import BoundaryPlot, FitPlot, LossPlot, grid_forward
 from .session import Session
@@ -399,9 +400,8 @@ class MainWindow(QMainWindow):
     def _update_phase_label(self) -> None:
         s = self.session
         loss = s.view().loss
-        text = self.tr("Phase: %1 · step %2 · epoch %3").replace("%1", s.phase).replace("%2", str(s.steps)).replace(
-            "%3", str(s.trainer.epoch)
-        )
+        text = self.tr("Phase: %1 · step %2 · epoch %3").replace("%1", phase_text(s.phase))
+        text = text.replace("%2", str(s.steps)).replace("%3", str(s.trainer.epoch))
         if loss is not None:
             text += self.tr(" · loss %1").replace("%1", f"{loss:.{self.precision}g}")
         elif s.trainer.step_losses:

@@ -25,6 +25,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
 from . import palette
+from .model_text import phase as phase_text
 from .palette import LUT, symmetric_scale
 from .session import Session
 
@@ -704,7 +705,7 @@ class NetworkScene(QGraphicsScene):
         if self.caption_item is None:
             return
         phase = str(view.phase)
-        first = self.tr("Phase: %1").replace("%1", self.tr("ready") if phase == "ready" else phase)
+        first = self.tr("Phase: %1").replace("%1", phase_text(phase))
         if view.loss is not None:
             first = self.tr("%1 · loss = %2").replace("%1", first).replace("%2", fmt(view.loss, self.precision))
         if not backward:

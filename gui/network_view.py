@@ -177,6 +177,10 @@ class NetworkView(QGraphicsView):
         """Re-read values (session.values_changed); items are kept."""
         self._scene.refresh()
 
+    def retranslate(self) -> None:
+        """The language changed: the headers and caption are drawn from strings made in refresh()."""
+        self._scene.refresh()
+
     def rebuild(self) -> None:
         """Recreate items (session.structure_changed); refit if the layout changed."""
         old_sizes = list(self._scene.sizes)

@@ -331,6 +331,9 @@ class LossPlot(QWidget):
         self.log_check.blockSignals(True)
         self.log_check.setChecked(self.log_scale)
         self.log_check.blockSignals(False)
+        # Start from a sane range: until auto-range runs (or for ever, with no data) a log axis
+        # would read the old linear range (say 0..400) as 10^0..10^400 and overflow.
+        self.plot_item.setYRange(*((-3.0, 1.0) if self.log_scale else (0.0, 1.0)), padding=0)
         self.plot_item.setLogMode(x=False, y=self.log_scale)
         self.refresh()
         self.plot_item.enableAutoRange()

@@ -25,6 +25,8 @@ import model
 from model.network import NetworkError
 from model.stepper import Phase, Stepper, StepView
 
+from . import model_text
+
 Array = np.ndarray
 
 #: Fields of TrainingSettings the window edits, and how each must be checked.
@@ -173,7 +175,7 @@ class Session(QObject):
             edit(self.network)
         except NetworkError as exc:
             self.network.restore(before)
-            self.message.emit(str(exc))
+            self.message.emit(model_text.message(str(exc)))
             return False
         self._changed(structure=True)
         return True
@@ -229,9 +231,11 @@ class Session(QObject):
     # ------------------------------------------------------------- training
     def _after_training(self, ok: bool) -> bool:
         self._live = None
-        if not ok and (self.trainer.stop_reason or self.stepper.message):
-            reason = self.stepper.message or self.trainer.stop_reason or ""
-            self.message.emit(reason)
+        # A step that went through may still carry a warning (a diverging loss while stepping by hand).
+        reason = self.stepper.message or ("" if ok else self.trainer.stop_reason or "")
+        if reason:
+            self.message.emit(model_text.message(reason))
+        if not ok:
             if self.trainer.stop_reason:
                 self.training_stopped.emit(self.trainer.stop_reason)
         self.values_changed.emit()
@@ -257,7 +261,7 @@ class Session(QObject):
         done = self.trainer.train_for(seconds, max_steps) if max_steps > 0 else 0
         self._live = None
         if self.trainer.stop_reason:
-            self.message.emit(self.trainer.stop_reason)
+            self.message.emit(model_text.message(self.trainer.stop_reason))
             self.training_stopped.emit(self.trainer.stop_reason)
         return done
 

@@ -15,6 +15,7 @@ start of a step, which takes a batch), restores the trainer's state exactly.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -261,8 +262,15 @@ class Stepper:
             g = v.gradient_record()
             assert g is not None
             tr = self.trainer
-            if not tr.apply(g, advance=self.sample is None, output=v.a[-1]):
+            # Stepping by hand, a growing loss is the lesson (a learning rate too large
+            # overshoots): only a non-finite loss or update is refused; Play stops earlier.
+            warning = tr.divergence(g.loss) if math.isfinite(g.loss) else None
+            if not tr.apply(g, advance=self.sample is None, output=v.a[-1], check=not math.isfinite(g.loss)):
                 raise _Refused(tr.stop_reason or "The update was refused.")
+            if warning is not None:
+                self.message = (
+                    f"The loss is {g.loss:.4g}, far above where it started: this learning rate makes training diverge."
+                )
             change_W = {k: net.weights[k] - v.weights_before[k] for k in range(net.n_layers)}
             change_b = {k: net.biases[k] - v.biases_before[k] for k in range(net.n_layers)}
             return replace(v, phase=phase, change_W=change_W, change_b=change_b)

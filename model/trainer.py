@@ -123,29 +123,41 @@ class Trainer:
         X, T = self._batch_arrays(idx)
         return self.network.backward(self.network.forward(X), T)
 
-    def check_loss(self, loss: float) -> bool:
-        """Stop (and say why) if the loss is not finite or has blown up.
+    def divergence(self, loss: float) -> str | None:
+        """Why ``loss`` counts as diverged, or None.
 
-        Blown up: above DIVERGED_LOSS, or DIVERGED_FACTOR times the first loss
-        this trainer saw and above DIVERGED_FLOOR.
+        Diverged: not finite, above DIVERGED_LOSS, or DIVERGED_FACTOR times the
+        first loss this trainer saw and above DIVERGED_FLOOR.
         """
         if self._first_loss is None and math.isfinite(loss):
             self._first_loss = loss
         ref = self._first_loss if self._first_loss is not None else math.inf
         if not math.isfinite(loss) or loss > DIVERGED_LOSS or (loss > DIVERGED_FLOOR and loss > DIVERGED_FACTOR * ref):
-            self.stop_reason = f"Training stopped: the loss became {loss:.4g} (diverged). Try a smaller learning rate."
+            return (
+                f"Training stopped: the loss became {loss:.4g} (diverged). "
+                "Lower the learning rate and press Reset to start again."
+            )
+        return None
+
+    def check_loss(self, loss: float) -> bool:
+        """Stop (and say why) if the loss has diverged; see :meth:`divergence`."""
+        reason = self.divergence(loss)
+        if reason is not None:
+            self.stop_reason = reason
             return False
         return True
 
-    def apply(self, g: GradientRecord, advance: bool = True, output: Array | None = None) -> bool:
+    def apply(
+        self, g: GradientRecord, advance: bool = True, output: Array | None = None, check: bool = True
+    ) -> bool:
         """Apply one optimizer update from ``g``; with ``advance``, move the batch cursor.
 
         ``output`` (b, n_outputs) is the batch's output before the update; it
         counts towards the epoch's accuracy.  Returns False (and sets
-        stop_reason) if the update would be non-finite; the parameters are
-        then untouched.
+        stop_reason) if the update would be non-finite, or (with ``check``) if
+        the loss has diverged; the parameters are then untouched.
         """
-        if not self.check_loss(g.loss):
+        if check and not self.check_loss(g.loss):
             return False
         try:
             self.optimizer.step(self.network, g)

@@ -228,12 +228,6 @@ def test_log_scale_toggles_the_loss_plot_and_follows_its_checkbox(window) -> Non
     assert window.action("log_scale").isChecked()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=RuntimeWarning,
-    reason="gui/plots.py: LossPlot.set_log_scale with no data keeps the linear y range, which the log axis then "
-           "reads as 10^range (overflow in pyqtgraph's logTickStrings, 'inf' tick labels)",
-)
 def test_log_scale_after_the_history_was_cleared_draws_without_overflow(make_window, qtbot) -> None:  # noqa: ANN001
     """Switching to a log axis with no losses must not read the old linear range (up to ~400) as 10^400."""
     window = make_window("house_price")

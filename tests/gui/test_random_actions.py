@@ -231,9 +231,6 @@ def check_invariants(window) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-# Known bug in gui/plots.py, pinned by test_main_window.py's strict xfail
-# test_log_scale_after_the_history_was_cleared_draws_without_overflow: remove this filter with that mark.
-@pytest.mark.filterwarnings("ignore:overflow encountered in power:RuntimeWarning:pyqtgraph.graphicsItems.AxisItem")
 def test_random_walk(make_window, qtbot, tmp_path, seed) -> None:  # noqa: ANN001
     window = make_window("xor_train")
     walker = Walker(window, random.Random(seed), tmp_path)

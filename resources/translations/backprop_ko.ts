@@ -1,0 +1,1607 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR" sourcelanguage="en_US">
+    <context>
+        <name>Autosave</name>
+        <message>
+            <source>The unsaved work from the last session could not be read and was deleted: %1</source>
+            <translation>지난번에 저장하지 않은 작업을 읽을 수 없어 삭제했습니다: %1</translation>
+        </message>
+        <message>
+            <source>Restore the unsaved work from %1?</source>
+            <translation>%1에 저장하지 않은 작업을 복원할까요?</translation>
+        </message>
+        <message>
+            <source>Restored the unsaved work from %1.</source>
+            <translation>%1에 저장하지 않은 작업을 복원했습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Autosaver</name>
+        <message>
+            <source>Autosave failed: %1</source>
+            <translation>자동 저장 실패: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>BoundaryPlot</name>
+        <message>
+            <source>Decision boundary needs 2 inputs</source>
+            <extracomment>The boundary's map: the palette's diverging LUT, lightened (same hues, same order, same zero).</extracomment>
+            <translation>결정 경계는 입력이 2개일 때만 그릴 수 있습니다</translation>
+        </message>
+        <message>
+            <source>class %1</source>
+            <translation>클래스 %1</translation>
+        </message>
+        <message>
+            <source>train</source>
+            <translation>학습</translation>
+        </message>
+        <message>
+            <source>validation</source>
+            <translation>검증</translation>
+        </message>
+        <message>
+            <source>test</source>
+            <translation>테스트</translation>
+        </message>
+        <message>
+            <source>misclassified</source>
+            <translation>오분류</translation>
+        </message>
+    </context>
+    <context>
+        <name>DataEditor</name>
+        <message>
+            <source>train</source>
+            <extracomment>A right-click removes the nearest point only if it is at most this many pixels away. Defaults of the generator controls.</extracomment>
+            <translation>학습용</translation>
+        </message>
+        <message>
+            <source>validation</source>
+            <translation>검증용</translation>
+        </message>
+        <message>
+            <source>test</source>
+            <translation>테스트용</translation>
+        </message>
+        <message>
+            <source>Data set</source>
+            <translation>데이터셋</translation>
+        </message>
+        <message>
+            <source>A truth table (4 rows) or a generated set of points</source>
+            <translation>진리표(4행) 또는 생성한 점 데이터</translation>
+        </message>
+        <message>
+            <source>Class targets as 0 and 1 (sigmoid output) or −1 and +1 (tanh output); truth tables code inputs too</source>
+            <translation>클래스 목표값을 0과 1(sigmoid 출력) 또는 −1과 +1(tanh 출력)로 표현. 진리표는 입력도 같이 바뀝니다</translation>
+        </message>
+        <message>
+            <source>Data</source>
+            <translation>데이터</translation>
+        </message>
+        <message>
+            <source>Classes</source>
+            <translation>클래스</translation>
+        </message>
+        <message>
+            <source>Samples</source>
+            <translation>샘플 수</translation>
+        </message>
+        <message>
+            <source>Noise</source>
+            <translation>잡음</translation>
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation>시드</translation>
+        </message>
+        <message>
+            <source>Training</source>
+            <translation>학습용</translation>
+        </message>
+        <message>
+            <source>Validation</source>
+            <translation>검증용</translation>
+        </message>
+        <message>
+            <source>Test</source>
+            <translation>테스트용</translation>
+        </message>
+        <message>
+            <source>How many points to generate</source>
+            <translation>생성할 점의 개수</translation>
+        </message>
+        <message>
+            <source>How much random jitter to add; 0 gives clean data</source>
+            <translation>더할 무작위 잡음의 크기. 0이면 깨끗한 데이터</translation>
+        </message>
+        <message>
+            <source>The same seed gives the same points and the same split</source>
+            <translation>시드가 같으면 같은 점과 같은 분할이 나옵니다</translation>
+        </message>
+        <message>
+            <source>Share of the samples the network learns from</source>
+            <translation>신경망이 학습에 쓰는 샘플의 비율</translation>
+        </message>
+        <message>
+            <source>Share kept aside to watch for overfitting; the rest is the test set</source>
+            <translation>과적합을 살피려고 따로 떼어 두는 비율. 나머지는 테스트용</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>적용</translation>
+        </message>
+        <message>
+            <source>Replace the data with this choice (undoable)</source>
+            <translation>이 선택으로 데이터를 바꿉니다 (실행 취소 가능)</translation>
+        </message>
+        <message>
+            <source>Split again</source>
+            <translation>다시 분할</translation>
+        </message>
+        <message>
+            <source>Share the current samples out again by these percentages and seed</source>
+            <translation>현재 샘플을 이 비율과 시드로 다시 나눕니다</translation>
+        </message>
+        <message>
+            <source>Plot clicks add:</source>
+            <translation>그래프 클릭으로 추가:</translation>
+        </message>
+        <message>
+            <source>Click on the decision boundary to add a point of this class; right-click a point to remove it</source>
+            <translation>결정 경계를 클릭하면 이 클래스의 점이 추가되고, 점을 오른쪽 클릭하면 지워집니다</translation>
+        </message>
+        <message>
+            <source>Import CSV…</source>
+            <translation>CSV 가져오기…</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>CSV 내보내기…</translation>
+        </message>
+        <message>
+            <source>Click: add a point of the class chosen in the Data set panel · right-click: remove a point</source>
+            <translation>클릭: 데이터셋 패널에서 고른 클래스의 점 추가 · 오른쪽 클릭: 점 지우기</translation>
+        </message>
+        <message>
+            <source>&amp;Data</source>
+            <translation>데이터(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Truth table</source>
+            <translation>진리표</translation>
+        </message>
+        <message>
+            <source>Generated set</source>
+            <translation>생성 데이터</translation>
+        </message>
+        <message>
+            <source>Move to</source>
+            <translation>옮기기</translation>
+        </message>
+        <message>
+            <source>Put the selected rows into the training, validation or test set</source>
+            <translation>선택한 행을 학습용, 검증용 또는 테스트용으로 옮기기</translation>
+        </message>
+        <message>
+            <source>Data set options…</source>
+            <translation>데이터셋 옵션…</translation>
+        </message>
+        <message>
+            <source>Show the panel that makes and edits data</source>
+            <translation>데이터를 만들고 편집하는 패널 표시</translation>
+        </message>
+        <message>
+            <source>Load samples from a CSV file with a header row</source>
+            <translation>머리글 행이 있는 CSV 파일에서 샘플 불러오기</translation>
+        </message>
+        <message>
+            <source>Save the samples as a CSV file</source>
+            <translation>샘플을 CSV 파일로 저장</translation>
+        </message>
+        <message>
+            <source>Add row</source>
+            <translation>행 추가</translation>
+        </message>
+        <message>
+            <source>Add a copy of the selected row (or the last row) to edit</source>
+            <translation>선택한 행(없으면 마지막 행)을 복사해 추가</translation>
+        </message>
+        <message>
+            <source>Remove rows</source>
+            <translation>행 삭제</translation>
+        </message>
+        <message>
+            <source>Remove the selected rows</source>
+            <translation>선택한 행 삭제</translation>
+        </message>
+        <message>
+            <source>Use −1 / +1</source>
+            <translation>−1 / +1 사용</translation>
+        </message>
+        <message>
+            <source>Truth tables and class targets as −1 and +1 instead of 0 and 1</source>
+            <translation>진리표와 클래스 목표값을 0과 1 대신 −1과 +1로</translation>
+        </message>
+        <message>
+            <source>In the sample table, double-click a split, input or target to edit it; right-click for more.</source>
+            <translation>샘플 표에서 구분, 입력, 목표를 더블클릭하면 편집할 수 있고, 오른쪽 클릭하면 메뉴가 나옵니다.</translation>
+        </message>
+        <message>
+            <source>Circle</source>
+            <translation>원</translation>
+        </message>
+        <message>
+            <source>Quadrant XOR</source>
+            <translation>사분면 XOR</translation>
+        </message>
+        <message>
+            <source>Two clouds</source>
+            <translation>두 무리</translation>
+        </message>
+        <message>
+            <source>Spiral</source>
+            <translation>나선</translation>
+        </message>
+        <message>
+            <source>Moons</source>
+            <translation>반달</translation>
+        </message>
+        <message>
+            <source>Line (regression)</source>
+            <translation>직선 (회귀)</translation>
+        </message>
+        <message>
+            <source>Sine wave (regression)</source>
+            <translation>사인파 (회귀)</translation>
+        </message>
+        <message>
+            <source>House price (regression)</source>
+            <translation>집값 (회귀)</translation>
+        </message>
+        <message>
+            <source>classification</source>
+            <translation>분류</translation>
+        </message>
+        <message>
+            <source>regression</source>
+            <translation>회귀</translation>
+        </message>
+        <message>
+            <source>Now: %1 · %2 samples (%3 training, %4 validation, %5 test) · inputs: %6 · outputs: %7 · %8</source>
+            <translation>현재: %1 · 샘플 %2개 (학습 %3, 검증 %4, 테스트 %5) · 입력 %6개 · 출력 %7개 · %8</translation>
+        </message>
+        <message>
+            <source>Points can be added on the plot for 2-input classification data</source>
+            <translation>입력이 2개인 분류 데이터에서만 그래프에 점을 추가할 수 있습니다</translation>
+        </message>
+        <message>
+            <source>The class a click on the decision boundary adds</source>
+            <translation>결정 경계를 클릭했을 때 추가되는 클래스</translation>
+        </message>
+        <message>
+            <source>use data %1</source>
+            <translation>데이터 %1 사용</translation>
+        </message>
+        <message>
+            <source>Data: %1 (%2 samples)</source>
+            <translation>데이터: %1 (샘플 %2개)</translation>
+        </message>
+        <message>
+            <source>The split is already like this.</source>
+            <translation>이미 이렇게 나뉘어 있습니다.</translation>
+        </message>
+        <message>
+            <source>split the data again</source>
+            <translation>데이터 다시 분할</translation>
+        </message>
+        <message>
+            <source>change a sample's split</source>
+            <translation>샘플의 구분 변경</translation>
+        </message>
+        <message>
+            <source>edit an input</source>
+            <translation>입력 편집</translation>
+        </message>
+        <message>
+            <source>edit a target</source>
+            <translation>목표 편집</translation>
+        </message>
+        <message>
+            <source>A data set can hold at most %1 samples.</source>
+            <translation>데이터셋에는 샘플을 최대 %1개까지 넣을 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>add a sample</source>
+            <translation>샘플 추가</translation>
+        </message>
+        <message>
+            <source>Select the rows to remove first.</source>
+            <translation>먼저 삭제할 행을 선택하세요.</translation>
+        </message>
+        <message>
+            <source>At least one sample must remain; nothing was removed.</source>
+            <translation>샘플이 하나 이상 남아야 하므로 아무것도 삭제하지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>remove a sample</source>
+            <translation>샘플 삭제</translation>
+        </message>
+        <message>
+            <source>remove %1 samples</source>
+            <translation>샘플 %1개 삭제</translation>
+        </message>
+        <message>
+            <source>change the split of %1 samples</source>
+            <translation>샘플 %1개의 구분 변경</translation>
+        </message>
+        <message>
+            <source>Select the rows to move first.</source>
+            <translation>먼저 옮길 행을 선택하세요.</translation>
+        </message>
+        <message>
+            <source>add a point</source>
+            <translation>점 추가</translation>
+        </message>
+        <message>
+            <source>remove a point</source>
+            <translation>점 삭제</translation>
+        </message>
+        <message>
+            <source>Could not import %1: %2.</source>
+            <translation>%1을(를) 가져올 수 없습니다: %2.</translation>
+        </message>
+        <message>
+            <source>import %1</source>
+            <translation>%1 가져오기</translation>
+        </message>
+        <message>
+            <source>Imported %1: %2 samples, %3 inputs, %4 outputs.</source>
+            <translation>%1을(를) 가져왔습니다: 샘플 %2개, 입력 %3개, 출력 %4개.</translation>
+        </message>
+        <message>
+            <source>Import data</source>
+            <translation>데이터 가져오기</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv *.txt);;All files (*)</source>
+            <translation>CSV 파일 (*.csv *.txt);;모든 파일 (*)</translation>
+        </message>
+        <message>
+            <source>The columns are %1.
+How many of the last columns are targets?</source>
+            <translation>열: %1
+마지막 몇 개 열이 목표값인가요?</translation>
+        </message>
+        <message>
+            <source>Could not export %1: %2</source>
+            <translation>%1을(를) 내보낼 수 없습니다: %2</translation>
+        </message>
+        <message>
+            <source>Exported the data to %1</source>
+            <translation>데이터를 %1(으)로 내보냈습니다</translation>
+        </message>
+        <message>
+            <source>Export data</source>
+            <translation>데이터 내보내기</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 파일 (*.csv)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DataPanel</name>
+        <message>
+            <source>Samples</source>
+            <translation>샘플</translation>
+        </message>
+        <message>
+            <source>mini-batch</source>
+            <translation>미니배치</translation>
+        </message>
+        <message>
+            <source>selected sample</source>
+            <translation>선택한 샘플</translation>
+        </message>
+        <message>
+            <source>What the next step trains on: the next mini-batch or the selected row alone.</source>
+            <translation>다음 스텝에서 학습할 대상: 다음 미니배치, 또는 선택한 행 하나</translation>
+        </message>
+        <message>
+            <source>Step on:</source>
+            <translation>학습 대상:</translation>
+        </message>
+        <message>
+            <source>split</source>
+            <translation>구분</translation>
+        </message>
+        <message>
+            <source>Row number in the dataset</source>
+            <translation>데이터셋의 행 번호</translation>
+        </message>
+        <message>
+            <source>train, validation or test</source>
+            <translation>학습, 검증 또는 테스트</translation>
+        </message>
+        <message>
+            <source>Input %1</source>
+            <translation>입력 %1</translation>
+        </message>
+        <message>
+            <source>target %1</source>
+            <translation>목표 %1</translation>
+        </message>
+        <message>
+            <source>The target the network should output for %1</source>
+            <translation>%1에 대해 신경망이 내야 할 목표값</translation>
+        </message>
+        <message>
+            <source>output %1</source>
+            <translation>출력 %1</translation>
+        </message>
+        <message>
+            <source>The network's current output for %1</source>
+            <translation>%1에 대한 신경망의 현재 출력</translation>
+        </message>
+        <message>
+            <source>Output a of neuron %2 in hidden layer %1</source>
+            <translation>은닉층 %1의 뉴런 %2의 출력 a</translation>
+        </message>
+        <message>
+            <source>%1 samples, %2 in this step, %3 misclassified</source>
+            <translation>샘플 %1개, 이번 스텝 %2개, 오분류 %3개</translation>
+        </message>
+        <message>
+            <source>%1 samples, %2 in this step</source>
+            <translation>샘플 %1개, 이번 스텝 %2개</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportMenu</name>
+        <message>
+            <source>&amp;Export</source>
+            <translation>내보내기(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Network diagram as PNG…</source>
+            <translation>신경망 그림 (PNG)…</translation>
+        </message>
+        <message>
+            <source>Network diagram as SVG…</source>
+            <translation>신경망 그림 (SVG)…</translation>
+        </message>
+        <message>
+            <source>Loss plot as PNG…</source>
+            <translation>손실 그래프 (PNG)…</translation>
+        </message>
+        <message>
+            <source>Decision boundary as PNG…</source>
+            <translation>결정 경계 (PNG)…</translation>
+        </message>
+        <message>
+            <source>Loss per step as CSV…</source>
+            <translation>스텝별 손실 (CSV)…</translation>
+        </message>
+        <message>
+            <source>Epoch history as CSV…</source>
+            <translation>에포크 기록 (CSV)…</translation>
+        </message>
+        <message>
+            <source>Current step as Markdown…</source>
+            <translation>현재 스텝 풀이 (Markdown)…</translation>
+        </message>
+        <message>
+            <source>Current step as LaTeX…</source>
+            <translation>현재 스텝 풀이 (LaTeX)…</translation>
+        </message>
+        <message>
+            <source>Python script (NumPy)…</source>
+            <translation>파이썬 스크립트 (NumPy)…</translation>
+        </message>
+        <message>
+            <source>Python script (PyTorch)…</source>
+            <translation>파이썬 스크립트 (PyTorch)…</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>내보내기</translation>
+        </message>
+        <message>
+            <source>Could not export to %1: %2</source>
+            <translation>%1(으)로 내보낼 수 없습니다: %2</translation>
+        </message>
+        <message>
+            <source>Exported %1</source>
+            <translation>%1(으)로 내보냈습니다.</translation>
+        </message>
+        <message>
+            <source>there is a decision boundary only for classification data with 2 inputs</source>
+            <translation>결정 경계는 입력이 2개인 분류 데이터에만 있습니다</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileDropFilter</name>
+        <message>
+            <source>Only a single Backprop Playground file (.json) can be opened by dropping it here.</source>
+            <translation>여기에 끌어 놓아 열 수 있는 것은 Backprop Playground 파일(.json) 하나뿐입니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FitPlot</name>
+        <message>
+            <source>train</source>
+            <translation>학습</translation>
+        </message>
+        <message>
+            <source>validation</source>
+            <translation>검증</translation>
+        </message>
+        <message>
+            <source>test</source>
+            <translation>테스트</translation>
+        </message>
+        <message>
+            <source>%1 (data)</source>
+            <translation>%1 (데이터)</translation>
+        </message>
+        <message>
+            <source>%1 (network)</source>
+            <translation>%1 (신경망)</translation>
+        </message>
+        <message>
+            <source>output</source>
+            <translation>출력</translation>
+        </message>
+        <message>
+            <source>prediction = target</source>
+            <translation>예측 = 목표</translation>
+        </message>
+        <message>
+            <source>target</source>
+            <translation>목표</translation>
+        </message>
+        <message>
+            <source>prediction</source>
+            <translation>예측</translation>
+        </message>
+    </context>
+    <context>
+        <name>Inspector</name>
+        <message>
+            <source>Value:</source>
+            <translation>값:</translation>
+        </message>
+        <message>
+            <source>Set</source>
+            <translation>적용</translation>
+        </message>
+        <message>
+            <source>Type a number and press Enter</source>
+            <translation>숫자를 입력하고 Enter를 누르세요</translation>
+        </message>
+        <message>
+            <source>Click a node or a weight to see its numbers.</source>
+            <translation>노드나 가중치를 클릭하면 계산 과정이 나타납니다.</translation>
+        </message>
+        <message>
+            <source>Input node %1 (%2)</source>
+            <translation>입력 노드 %1 (%2)</translation>
+        </message>
+        <message>
+            <source>Output node (%1, %2)</source>
+            <translation>출력 노드 (%1, %2)</translation>
+        </message>
+        <message>
+            <source>Hidden node (%1, %2): layer %1, neuron %2</source>
+            <translation>은닉 노드 (%1, %2): %1층, 뉴런 %2</translation>
+        </message>
+        <message>
+            <source>Weight (%1, %2, %3): from node (%1, %2) to node (%4, %3)</source>
+            <translation>가중치 (%1, %2, %3): 노드 (%1, %2) → 노드 (%4, %3)</translation>
+        </message>
+        <message>
+            <source>Values of sample #%1 (first of the batch of %2):</source>
+            <translation>샘플 #%1의 값 (배치 %2개 중 첫 번째):</translation>
+        </message>
+        <message>
+            <source>This network uses the step activation: its derivative is 0, so every gradient is 0.</source>
+            <translation>이 신경망은 계단(step) 활성화 함수를 씁니다. 도함수가 0이므로 기울기도 모두 0입니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LessonPanel</name>
+        <message>
+            <source>No lesson text: build a network and experiment.</source>
+            <translation>수업 설명이 없습니다. 신경망을 만들어 자유롭게 실험해 보세요.</translation>
+        </message>
+        <message>
+            <source>Untitled</source>
+            <translation>제목 없음</translation>
+        </message>
+    </context>
+    <context>
+        <name>LossPlot</name>
+        <message>
+            <source>training loss (step)</source>
+            <extracomment>Class colours beyond the palette's two: Okabe-Ito, which stays distinct under colour-vision deficiencies. Marker symbol per split: train, validation, test. Axis pen width. The grid is the axis pen at low alpha, and Qt's raster engine draws translucent 1-px cosmetic lines pixel by pixel, ~50x slower than lines a hair wider, which come out as the very same pixels (checked): a 5 ms saving on every Play frame of the loss plot.</extracomment>
+            <translation>학습 손실 (스텝)</translation>
+        </message>
+        <message>
+            <source>training loss (epoch)</source>
+            <translation>학습 손실 (에포크)</translation>
+        </message>
+        <message>
+            <source>validation loss</source>
+            <translation>검증 손실</translation>
+        </message>
+        <message>
+            <source>steps</source>
+            <translation>스텝</translation>
+        </message>
+        <message>
+            <source>epochs</source>
+            <translation>에포크</translation>
+        </message>
+        <message>
+            <source>Log scale</source>
+            <translation>로그 눈금</translation>
+        </message>
+        <message>
+            <source>x axis:</source>
+            <translation>x축:</translation>
+        </message>
+        <message>
+            <source>step</source>
+            <translation>스텝</translation>
+        </message>
+        <message>
+            <source>epoch</source>
+            <translation>에포크</translation>
+        </message>
+        <message>
+            <source>loss</source>
+            <translation>손실</translation>
+        </message>
+        <message>
+            <source>step %1: loss %2</source>
+            <translation>스텝 %1: 손실 %2</translation>
+        </message>
+        <message>
+            <source>epoch %1: loss %2</source>
+            <translation>에포크 %1: 손실 %2</translation>
+        </message>
+        <message>
+            <source>epoch %1: validation loss %2</source>
+            <translation>에포크 %1: 검증 손실 %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>&amp;New</source>
+            <extracomment>Emitted at the end of retranslate(): feature modules re-set their own strings. Emitted after a document is loaded (path or None). Emitted after the document was saved to a file (its Path). Emitted when a close was accepted (the work was saved, clean, or knowingly discarded).</extracomment>
+            <translation>새로 만들기(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Start a new network on XOR</source>
+            <translation>XOR 데이터로 새 신경망 시작</translation>
+        </message>
+        <message>
+            <source>&amp;Open…</source>
+            <translation>열기(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Open a saved network</source>
+            <translation>저장한 신경망 열기</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>저장(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Save the network, data and settings</source>
+            <translation>신경망, 데이터, 설정 저장</translation>
+        </message>
+        <message>
+            <source>Save &amp;As…</source>
+            <translation>다른 이름으로 저장(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Save under a new name</source>
+            <translation>새 이름으로 저장</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>끝내기(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>Close the playground</source>
+            <translation>프로그램 닫기</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>실행 취소</translation>
+        </message>
+        <message>
+            <source>Undo the last edit</source>
+            <translation>마지막 편집 취소</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>다시 실행</translation>
+        </message>
+        <message>
+            <source>Redo the edit you undid</source>
+            <translation>취소한 편집 다시 실행</translation>
+        </message>
+        <message>
+            <source>Step ▶</source>
+            <translation>다음 단계 ▶</translation>
+        </message>
+        <message>
+            <source>Next phase of the training step</source>
+            <translation>학습 스텝의 다음 단계로</translation>
+        </message>
+        <message>
+            <source>◀ Back</source>
+            <translation>◀ 이전</translation>
+        </message>
+        <message>
+            <source>Previous phase (restores the weights across an update)</source>
+            <translation>이전 단계로 (갱신을 되돌리면 가중치도 복원)</translation>
+        </message>
+        <message>
+            <source>Finish step ▶▶</source>
+            <translation>스텝 완료 ▶▶</translation>
+        </message>
+        <message>
+            <source>Run the rest of this step up to the update</source>
+            <translation>이번 스텝의 남은 단계를 갱신까지 실행</translation>
+        </message>
+        <message>
+            <source>Epoch</source>
+            <translation>에포크</translation>
+        </message>
+        <message>
+            <source>Train one whole epoch</source>
+            <translation>에포크 하나를 끝까지 학습</translation>
+        </message>
+        <message>
+            <source>Play</source>
+            <translation>재생</translation>
+        </message>
+        <message>
+            <source>Train continuously; press again to pause</source>
+            <translation>계속 학습합니다. 다시 누르면 일시 정지</translation>
+        </message>
+        <message>
+            <source>Reset</source>
+            <translation>초기화</translation>
+        </message>
+        <message>
+            <source>Back to the same starting weights</source>
+            <translation>처음과 같은 초기 가중치로 되돌리기</translation>
+        </message>
+        <message>
+            <source>Re-randomise</source>
+            <translation>무작위 재설정</translation>
+        </message>
+        <message>
+            <source>New random starting weights</source>
+            <translation>새 무작위 초기 가중치</translation>
+        </message>
+        <message>
+            <source>Backward view</source>
+            <translation>역전파 보기</translation>
+        </message>
+        <message>
+            <source>Show δ and ∂L/∂w instead of z, a and w</source>
+            <translation>z, a, w 대신 δ와 ∂L/∂w 표시</translation>
+        </message>
+        <message>
+            <source>Node by node</source>
+            <translation>노드별 진행</translation>
+        </message>
+        <message>
+            <source>Step the forward pass one node at a time</source>
+            <translation>순전파를 노드 하나씩 진행</translation>
+        </message>
+        <message>
+            <source>Neuron maps</source>
+            <translation>뉴런 지도</translation>
+        </message>
+        <message>
+            <source>Show each hidden neuron's output map on its node</source>
+            <translation>은닉 뉴런의 출력 지도를 각 노드에 표시</translation>
+        </message>
+        <message>
+            <source>Log-scale loss</source>
+            <translation>손실 로그 눈금</translation>
+        </message>
+        <message>
+            <source>Plot the loss on a logarithmic axis</source>
+            <translation>손실을 로그 눈금 축에 그리기</translation>
+        </message>
+        <message>
+            <source>Fit network</source>
+            <translation>전체 보기</translation>
+        </message>
+        <message>
+            <source>Zoom to show the whole network</source>
+            <translation>신경망 전체가 보이도록 확대·축소</translation>
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>확대</translation>
+        </message>
+        <message>
+            <source>Zoom out</source>
+            <translation>축소</translation>
+        </message>
+        <message>
+            <source>Add hidden layer</source>
+            <translation>은닉층 추가</translation>
+        </message>
+        <message>
+            <source>Insert a hidden layer before the output</source>
+            <translation>출력층 앞에 은닉층 삽입</translation>
+        </message>
+        <message>
+            <source>About</source>
+            <translation>프로그램 정보</translation>
+        </message>
+        <message>
+            <source>About Backprop Playground</source>
+            <translation>Backprop Playground 정보</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>파일(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>편집(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>보기(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Train</source>
+            <translation>학습(&amp;T)</translation>
+        </message>
+        <message>
+            <source>E&amp;xamples</source>
+            <translation>예제(&amp;X)</translation>
+        </message>
+        <message>
+            <source>Panels</source>
+            <translation>패널</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>언어</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>도움말(&amp;H)</translation>
+        </message>
+        <message>
+            <source>Lesson</source>
+            <translation>수업 안내</translation>
+        </message>
+        <message>
+            <source>Training</source>
+            <translation>학습 설정</translation>
+        </message>
+        <message>
+            <source>Inspector</source>
+            <translation>계산 상세</translation>
+        </message>
+        <message>
+            <source>Decision boundary</source>
+            <translation>결정 경계</translation>
+        </message>
+        <message>
+            <source>Fit</source>
+            <translation>회귀 곡선</translation>
+        </message>
+        <message>
+            <source>Samples</source>
+            <translation>샘플</translation>
+        </message>
+        <message>
+            <source>Loss</source>
+            <translation>손실</translation>
+        </message>
+        <message>
+            <source> Speed </source>
+            <translation> 속도 </translation>
+        </message>
+        <message>
+            <source>Show: </source>
+            <translation>표시: </translation>
+        </message>
+        <message>
+            <source> Digits </source>
+            <translation> 자릿수 </translation>
+        </message>
+        <message>
+            <source>forward (z, a, w)</source>
+            <translation>순전파 (z, a, w)</translation>
+        </message>
+        <message>
+            <source>backward (δ, ∂L/∂w)</source>
+            <translation>역전파 (δ, ∂L/∂w)</translation>
+        </message>
+        <message>
+            <source>Phase: %1 · step %2 · epoch %3</source>
+            <translation>단계: %1 · 스텝 %2 · 에포크 %3</translation>
+        </message>
+        <message>
+            <source> · loss %1</source>
+            <translation> · 손실 %1</translation>
+        </message>
+        <message>
+            <source> · last loss %1</source>
+            <translation> · 마지막 손실 %1</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>일시 정지</translation>
+        </message>
+        <message>
+            <source>add hidden layer</source>
+            <translation>은닉층 추가</translation>
+        </message>
+        <message>
+            <source>reset</source>
+            <translation>초기화</translation>
+        </message>
+        <message>
+            <source>re-randomise</source>
+            <translation>무작위 재설정</translation>
+        </message>
+        <message>
+            <source>The translation for %1 is missing; staying in English.</source>
+            <translation>%1 번역 파일이 없어 영어로 계속 표시합니다.</translation>
+        </message>
+        <message>
+            <source>The network has unsaved changes. Discard them?</source>
+            <translation>저장하지 않은 변경 사항이 있습니다. 버릴까요?</translation>
+        </message>
+        <message>
+            <source>untitled</source>
+            <translation>제목 없음</translation>
+        </message>
+        <message>
+            <source>Could not open %1: %2</source>
+            <translation>%1 파일을 열 수 없습니다: %2</translation>
+        </message>
+        <message>
+            <source>Open network</source>
+            <translation>신경망 열기</translation>
+        </message>
+        <message>
+            <source>Could not save %1: %2</source>
+            <translation>%1 파일에 저장할 수 없습니다: %2</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>%1에 저장했습니다.</translation>
+        </message>
+        <message>
+            <source>Save network</source>
+            <translation>신경망 저장</translation>
+        </message>
+        <message>
+            <source>Backprop Playground: draw a small neural network, set every number by hand and step through training one phase at a time.</source>
+            <translation>Backprop Playground: 작은 신경망을 그리고, 모든 값을 직접 정하고, 학습 과정을 한 단계씩 따라가 봅니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelText</name>
+        <message>
+            <source>Training stopped: the loss became %1 (diverged). Try a smaller learning rate.</source>
+            <extracomment>(pattern of the model's English sentence, the template its groups fill as %1, %2 ...). First match wins, so specific patterns come before general ones.</extracomment>
+            <translation>학습 중단: 손실이 발산했습니다 (%1). 학습률을 줄여 보세요.</translation>
+        </message>
+        <message>
+            <source>Training stopped: the loss became %1 (diverged). Lower the learning rate and press Reset to start again.</source>
+            <translation>학습 중단: 손실이 발산했습니다 (%1). 학습률을 낮추고 초기화를 눌러 다시 시작하세요.</translation>
+        </message>
+        <message>
+            <source>The loss is %1, far above where it started: this learning rate makes training diverge.</source>
+            <translation>손실(%1)이 처음보다 훨씬 커졌습니다. 이 학습률로는 학습이 발산합니다.</translation>
+        </message>
+        <message>
+            <source>Training stopped: the update would make a weight infinite or NaN (the learning rate is probably too large).</source>
+            <translation>학습 중단: 이번 갱신으로 가중치가 무한대나 NaN이 됩니다 (학습률이 너무 큰 것 같습니다).</translation>
+        </message>
+        <message>
+            <source>Early stopping: the validation loss has not improved for %1 epochs.</source>
+            <translation>조기 종료: 검증 손실이 %1 에포크 동안 나아지지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>Nothing to step back to.</source>
+            <translation>더 되돌아갈 단계가 없습니다.</translation>
+        </message>
+        <message>
+            <source>There are no training samples to step on.</source>
+            <translation>학습할 샘플이 없습니다.</translation>
+        </message>
+        <message>
+            <source>The update was refused.</source>
+            <translation>갱신이 거부되었습니다.</translation>
+        </message>
+        <message>
+            <source>At most %1 hidden layers are allowed.</source>
+            <translation>은닉층은 최대 %1개까지 만들 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>A layer can have at most %1 neurons.</source>
+            <translation>한 층에는 뉴런을 최대 %1개까지 둘 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>A hidden layer needs at least one neuron; remove the layer instead.</source>
+            <translation>은닉층에는 뉴런이 하나 이상 있어야 합니다. 대신 층을 제거하세요.</translation>
+        </message>
+        <message>
+            <source>Neurons can only be added to hidden layers.</source>
+            <translation>뉴런은 은닉층에만 추가할 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>Neurons can only be removed from hidden layers.</source>
+            <translation>뉴런은 은닉층에서만 제거할 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>Only hidden layers can be removed.</source>
+            <translation>은닉층만 제거할 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>A hidden layer can be inserted at positions 1 to %1.</source>
+            <translation>은닉층은 1번부터 %1번 위치까지 삽입할 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>A hidden layer needs 1 to %1 neurons and a hidden activation.</source>
+            <translation>은닉층에는 뉴런 1~%1개와 은닉층용 활성화 함수가 필요합니다.</translation>
+        </message>
+        <message>
+            <source>Layer %1 has no neuron %2.</source>
+            <translation>%1층에는 뉴런 %2이(가) 없습니다.</translation>
+        </message>
+        <message>
+            <source>A layer needs 1 to %1 neurons, not %2.</source>
+            <translation>한 층의 뉴런 수는 1~%1개여야 합니다 (지금 %2).</translation>
+        </message>
+        <message>
+            <source>%1 can only be the activation of the output layer.</source>
+            <translation>%1은(는) 출력층의 활성화 함수로만 쓸 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>The %1 loss needs a %2 output layer.</source>
+            <translation>%1 손실에는 %2 출력층이 필요합니다.</translation>
+        </message>
+        <message>
+            <source>Layer %1 has a parameter that is not a finite number.</source>
+            <translation>%1층에 유한하지 않은 매개변수가 있습니다.</translation>
+        </message>
+        <message>
+            <source>Training stopped: %1.</source>
+            <translation>학습 중단: %1.</translation>
+        </message>
+        <message>
+            <source>ready</source>
+            <extracomment>Phase kinds and their templates (%1 = the layer, or "layer.node" in node-by-node mode).</extracomment>
+            <translation>준비</translation>
+        </message>
+        <message>
+            <source>loss</source>
+            <translation>손실 계산</translation>
+        </message>
+        <message>
+            <source>update</source>
+            <translation>갱신</translation>
+        </message>
+        <message>
+            <source>forward %1</source>
+            <translation>순전파 %1</translation>
+        </message>
+        <message>
+            <source>delta %1</source>
+            <translation>델타 %1</translation>
+        </message>
+        <message>
+            <source>gradient %1</source>
+            <translation>기울기 %1</translation>
+        </message>
+        <message>
+            <source>Message (in English): %1</source>
+            <translation>메시지 (영문): %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>NetworkScene</name>
+        <message>
+            <source>∂L/∂a = %1</source>
+            <translation>∂L/∂a = %1</translation>
+        </message>
+        <message>
+            <source>z = %1</source>
+            <translation>z = %1</translation>
+        </message>
+        <message>
+            <source>target %1</source>
+            <translation>목표 %1</translation>
+        </message>
+        <message>
+            <source>Input</source>
+            <translation>입력층</translation>
+        </message>
+        <message>
+            <source>sample #%1 of a batch of %2</source>
+            <translation>배치 %2개 중 샘플 #%1</translation>
+        </message>
+        <message>
+            <source>sample #%1</source>
+            <translation>샘플 #%1</translation>
+        </message>
+        <message>
+            <source>no sample</source>
+            <translation>샘플 없음</translation>
+        </message>
+        <message>
+            <source>Output</source>
+            <translation>출력층</translation>
+        </message>
+        <message>
+            <source>Hidden %1</source>
+            <translation>은닉층 %1</translation>
+        </message>
+        <message>
+            <source>bias</source>
+            <translation>편향</translation>
+        </message>
+        <message>
+            <source>no bias</source>
+            <translation>편향 없음</translation>
+        </message>
+        <message>
+            <source>%1 · %2</source>
+            <translation>%1 · %2</translation>
+        </message>
+        <message>
+            <source>Phase: %1</source>
+            <translation>단계: %1</translation>
+        </message>
+        <message>
+            <source>%1 · loss = %2</source>
+            <translation>%1 · 손실 = %2</translation>
+        </message>
+        <message>
+            <source>Nodes: output a (z below) · edges: weight w</source>
+            <translation>노드: 출력 a (아래는 z) · 연결선: 가중치 w</translation>
+        </message>
+        <message>
+            <source>Nodes: δ = ∂L/∂z · edges: Δw made by the update (colour: ∂L/∂w)</source>
+            <translation>노드: δ = ∂L/∂z · 연결선: 갱신으로 바뀐 Δw (색: ∂L/∂w)</translation>
+        </message>
+        <message>
+            <source>Nodes: δ = ∂L/∂z (∂L/∂a below) · edges: ∂L/∂w</source>
+            <translation>노드: δ = ∂L/∂z (아래는 ∂L/∂a) · 연결선: ∂L/∂w</translation>
+        </message>
+    </context>
+    <context>
+        <name>NetworkView</name>
+        <message>
+            <source>Network</source>
+            <translation>신경망</translation>
+        </message>
+        <message>
+            <source>add a neuron to layer %1</source>
+            <translation>%1층에 뉴런 추가</translation>
+        </message>
+        <message>
+            <source>remove neuron %1 of layer %2</source>
+            <translation>%2층의 뉴런 %1 제거</translation>
+        </message>
+        <message>
+            <source>insert a hidden layer</source>
+            <translation>은닉층 삽입</translation>
+        </message>
+        <message>
+            <source>remove layer %1</source>
+            <translation>%1층 제거</translation>
+        </message>
+        <message>
+            <source>set layer %1's activation to %2</source>
+            <translation>%1층 활성화 함수를 %2(으)로 변경</translation>
+        </message>
+        <message>
+            <source>turn on layer %1's bias</source>
+            <translation>%1층 편향 켜기</translation>
+        </message>
+        <message>
+            <source>turn off layer %1's bias</source>
+            <translation>%1층 편향 끄기</translation>
+        </message>
+        <message>
+            <source>Activation</source>
+            <translation>활성화 함수</translation>
+        </message>
+        <message>
+            <source>Bias</source>
+            <translation>편향</translation>
+        </message>
+        <message>
+            <source>Add neuron</source>
+            <translation>뉴런 추가</translation>
+        </message>
+        <message>
+            <source>Remove neuron</source>
+            <translation>뉴런 제거</translation>
+        </message>
+        <message>
+            <source>Insert hidden layer before</source>
+            <translation>앞에 은닉층 삽입</translation>
+        </message>
+        <message>
+            <source>Insert hidden layer after</source>
+            <translation>뒤에 은닉층 삽입</translation>
+        </message>
+        <message>
+            <source>Remove this layer</source>
+            <translation>이 층 제거</translation>
+        </message>
+        <message>
+            <source>Edit bias…</source>
+            <translation>편향 편집…</translation>
+        </message>
+        <message>
+            <source>Input and output layers follow the data set</source>
+            <translation>입력층과 출력층의 크기는 데이터셋을 따릅니다</translation>
+        </message>
+        <message>
+            <source>Edit weight…</source>
+            <translation>가중치 편집…</translation>
+        </message>
+        <message>
+            <source>Add hidden layer</source>
+            <translation>은닉층 추가</translation>
+        </message>
+        <message>
+            <source>Fit to window</source>
+            <translation>창에 맞추기</translation>
+        </message>
+        <message>
+            <source>weight</source>
+            <translation>가중치</translation>
+        </message>
+        <message>
+            <source>bias</source>
+            <translation>편향</translation>
+        </message>
+        <message>
+            <source>New %1: Enter to set, Esc to cancel</source>
+            <translation>새 %1: Enter로 적용, Esc로 취소</translation>
+        </message>
+        <message>
+            <source>'%1' is not a finite number; the value was not changed.</source>
+            <translation>'%1'은(는) 유한한 숫자가 아니라서 값을 바꾸지 않았습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Presentation</name>
+        <message>
+            <source>&amp;Presentation mode</source>
+            <extracomment>The panels presentation mode keeps; every other dock (training settings, samples, lesson, data set ...) is a secondary panel and is hidden, so panels added later are hidden too. Presentation layout: the right column's share of the window's width, the loss plot's of its height (more for larger text: its controls and axes take more of it).</extracomment>
+            <translation>발표 모드(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Large text and lines, only the main panels; press again to restore the layout</source>
+            <translation>큰 글씨와 굵은 선으로 주요 패널만 표시합니다. 다시 누르면 원래 배치로 돌아갑니다</translation>
+        </message>
+        <message>
+            <source>Larger</source>
+            <translation>크게</translation>
+        </message>
+        <message>
+            <source>Presentation scale up by 25 %</source>
+            <translation>발표 배율 25 % 키우기</translation>
+        </message>
+        <message>
+            <source>Smaller</source>
+            <translation>작게</translation>
+        </message>
+        <message>
+            <source>Presentation scale down by 25 %</source>
+            <translation>발표 배율 25 % 줄이기</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>밝게</translation>
+        </message>
+        <message>
+            <source>Dark text on a light background</source>
+            <translation>밝은 배경에 어두운 글씨</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>어둡게</translation>
+        </message>
+        <message>
+            <source>Light text on a dark background</source>
+            <translation>어두운 배경에 밝은 글씨</translation>
+        </message>
+        <message>
+            <source>Standard (blue/orange)</source>
+            <translation>기본 (파랑/주황)</translation>
+        </message>
+        <message>
+            <source>Blue for negative, orange for positive; safe for colour blindness</source>
+            <translation>음수는 파랑, 양수는 주황. 색각 이상에도 안전</translation>
+        </message>
+        <message>
+            <source>High contrast (blue/amber)</source>
+            <translation>고대비 (파랑/호박색)</translation>
+        </message>
+        <message>
+            <source>Saturated colours and heavy outlines for washed-out projectors</source>
+            <translation>흐린 프로젝터를 위한 진한 색과 굵은 윤곽선</translation>
+        </message>
+        <message>
+            <source>Purple/green</source>
+            <translation>보라/초록</translation>
+        </message>
+        <message>
+            <source>Purple for negative, green for positive; safe for colour blindness</source>
+            <translation>음수는 보라, 양수는 초록. 색각 이상에도 안전</translation>
+        </message>
+        <message>
+            <source>&amp;Scale</source>
+            <translation>배율(&amp;S)</translation>
+        </message>
+        <message>
+            <source>T&amp;heme</source>
+            <translation>테마(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;Colours</source>
+            <translation>색상(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Presentation scale:</source>
+            <translation>발표 배율:</translation>
+        </message>
+        <message>
+            <source>Text and line size in presentation mode (100–250 %)</source>
+            <translation>발표 모드의 글자와 선 크기 (100–250 %)</translation>
+        </message>
+        <message>
+            <source>Presentation scale %1 % (used in presentation mode, F5)</source>
+            <translation>발표 배율 %1 % (발표 모드 F5에서 적용)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecentFilesMenu</name>
+        <message>
+            <source>Open &amp;Recent</source>
+            <translation>최근 파일(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Clear list</source>
+            <translation>목록 지우기</translation>
+        </message>
+        <message>
+            <source>No recent files</source>
+            <translation>최근 파일 없음</translation>
+        </message>
+    </context>
+    <context>
+        <name>SampleTableModel</name>
+        <message>
+            <source>In this step's batch.</source>
+            <extracomment>Hidden neurons are shown as columns when the network has at most this many in all. A role giving the raw float of a number cell (tests, sorting, copying at full precision). A role giving True for the cells of a misclassified row. Set by the data editor: edit_cell(row, column, value) -&gt; bool commits an edit of a split, input or target cell (as an undo command); while None the table is read-only.</extracomment>
+            <translation>이번 스텝의 배치에 포함됨.</translation>
+        </message>
+        <message>
+            <source>Misclassified: the network's output gives the wrong class.</source>
+            <translation>오분류: 신경망의 출력이 틀린 클래스를 가리킵니다.</translation>
+        </message>
+        <message>
+            <source>train</source>
+            <translation>학습</translation>
+        </message>
+        <message>
+            <source>val</source>
+            <translation>검증</translation>
+        </message>
+        <message>
+            <source>test</source>
+            <translation>테스트</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutSheet</name>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <extracomment>Shortcuts for commands that arrive without one (a key set by the command's own module always wins). Less frequent commands use two-stroke keys: "Ctrl+D, A" is Ctrl+D, then A. Families of commands numbered 1…9 in menu order, so a new member gets the next key by itself.</extracomment>
+            <translation>단축키</translation>
+        </message>
+        <message>
+            <source>Every command of the playground and its keys. The same list is in the menus and in each button's tooltip.</source>
+            <translation>프로그램의 모든 명령과 단축키입니다. 같은 내용이 메뉴와 각 버튼의 도움말에도 있습니다.</translation>
+        </message>
+        <message>
+            <source>Command</source>
+            <translation>명령</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>단축키</translation>
+        </message>
+        <message>
+            <source>Copy as text</source>
+            <translation>텍스트로 복사</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>기타</translation>
+        </message>
+    </context>
+    <context>
+        <name>Shortcuts</name>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>단축키 목록(&amp;K)</translation>
+        </message>
+        <message>
+            <source>Every command and its keys</source>
+            <translation>모든 명령과 단축키</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingPanel</name>
+        <message>
+            <source>Loss</source>
+            <translation>손실 함수</translation>
+        </message>
+        <message>
+            <source>Optimizer</source>
+            <translation>옵티마이저</translation>
+        </message>
+        <message>
+            <source>Learning rate</source>
+            <translation>학습률</translation>
+        </message>
+        <message>
+            <source>Batch size (0 = all)</source>
+            <translation>배치 크기 (0 = 전체)</translation>
+        </message>
+        <message>
+            <source>LR schedule</source>
+            <translation>학습률 스케줄</translation>
+        </message>
+        <message>
+            <source>L2 weight decay</source>
+            <translation>L2 가중치 감쇠</translation>
+        </message>
+        <message>
+            <source>L1</source>
+            <translation>L1</translation>
+        </message>
+        <message>
+            <source>Shuffle</source>
+            <translation>섞기</translation>
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation>시드</translation>
+        </message>
+        <message>
+            <source>Early stop patience</source>
+            <translation>조기 종료 인내</translation>
+        </message>
+        <message>
+            <source>constant</source>
+            <translation>일정</translation>
+        </message>
+        <message>
+            <source>step decay</source>
+            <translation>계단식 감소</translation>
+        </message>
+        <message>
+            <source>exponential decay</source>
+            <translation>지수 감소</translation>
+        </message>
+        <message>
+            <source>inverse-time decay</source>
+            <translation>역시간 감소</translation>
+        </message>
+        <message>
+            <source>change loss</source>
+            <translation>손실 함수 변경</translation>
+        </message>
+    </context>
+    <context>
+        <name>commands</name>
+        <message>
+            <source>optimizer</source>
+            <translation>옵티마이저</translation>
+        </message>
+        <message>
+            <source>learning rate</source>
+            <translation>학습률</translation>
+        </message>
+        <message>
+            <source>batch size</source>
+            <translation>배치 크기</translation>
+        </message>
+        <message>
+            <source>L2 weight decay</source>
+            <translation>L2 가중치 감쇠</translation>
+        </message>
+        <message>
+            <source>L1</source>
+            <translation>L1</translation>
+        </message>
+        <message>
+            <source>seed</source>
+            <translation>시드</translation>
+        </message>
+        <message>
+            <source>shuffling</source>
+            <translation>섞기</translation>
+        </message>
+        <message>
+            <source>learning rate schedule</source>
+            <translation>학습률 스케줄</translation>
+        </message>
+        <message>
+            <source>early stop patience</source>
+            <translation>조기 종료 인내</translation>
+        </message>
+        <message>
+            <source>set a weight</source>
+            <translation>가중치 설정</translation>
+        </message>
+        <message>
+            <source>set a bias</source>
+            <translation>편향 설정</translation>
+        </message>
+        <message>
+            <source>change %1</source>
+            <translation>%1 변경</translation>
+        </message>
+    </context>
+    <context>
+        <name>plots</name>
+        <message>
+            <source>Could not write the image %1</source>
+            <translation>그림 %1을(를) 저장할 수 없습니다</translation>
+        </message>
+    </context>
+    <context>
+        <name>validation</name>
+        <message>
+            <source>'%1' is not a number; nothing was changed.</source>
+            <translation>'%1'은(는) 숫자가 아니라서 아무것도 바꾸지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>'%1' is not a finite number; nothing was changed.</source>
+            <translation>'%1'은(는) 유한한 숫자가 아니라서 아무것도 바꾸지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>'%1' is not a whole number; nothing was changed.</source>
+            <translation>'%1'은(는) 정수가 아니라서 아무것도 바꾸지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>'%1' is below the smallest allowed value %2; nothing was changed.</source>
+            <translation>'%1'은(는) 허용되는 최솟값 %2보다 작아서 아무것도 바꾸지 않았습니다.</translation>
+        </message>
+    </context>
+</TS>
