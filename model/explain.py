@@ -424,7 +424,17 @@ def _update(S: _Style, sym: str, p0: float, g: float, change: float | None, opt:
             nums.append(f"{S.num(opt.l1)}{S.times}{S.op(float(np.sign(p0)))}")
         lines.append(f"g = {' + '.join(syms)} = {' + '.join(nums)} = {S.num(geff)}")
         grad_sym = "g"
+    plain = opt is not None and opt.name == "sgd" and not opt.hyper.get("momentum")
     if change is None:
+        if opt is not None and plain:
+            # Before the update phase: what plain SGD will do, so the rule is seen with its numbers.
+            ahead = p0 - opt.lr * geff
+            lines.append(
+                f"{S.new(sym)} = {sym}{S.minus}{S.lr}{S.times}{grad_sym} = "
+                f"{S.num(p0)}{S.minus}{S.op(opt.lr)}{S.times}{S.op(geff)} = {S.num(ahead)}" + S.note("at the update")
+            )
+        elif opt is not None:
+            lines.append(S.rule(opt.describe_update()) + S.note(f"{opt.name}, at the update"))
         return lines
     new = p0 + change
     # Enough digits to show the change itself: "10 − 0.01 × (-0.112) = 10.00112", not "= 10".
@@ -432,7 +442,6 @@ def _update(S: _Style, sym: str, p0: float, g: float, change: float | None, opt:
     if change and new:
         digits = min(15, max(digits, math.floor(math.log10(abs(new))) - math.floor(math.log10(abs(change))) + S.p))
     R = _Style(S.tex, digits)
-    plain = opt is not None and opt.name == "sgd" and not opt.hyper.get("momentum")
     if opt is not None and plain and math.isclose(p0 - opt.lr * geff, new, rel_tol=1e-9, abs_tol=1e-12):
         lines.append(
             f"{S.new(sym)} = {sym}{S.minus}{S.lr}{S.times}{grad_sym} = "

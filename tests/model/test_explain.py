@@ -125,7 +125,10 @@ def test_partial_views_show_only_what_is_known() -> None:
     assert node_lines(net, v, 3, 0)[-1].startswith("δ = ")
     assert edge_lines(net, v, 2, 0, 0) == ["w = 0.1"]  # the gradient phase has not run
     v = run_until(st, "gradient 3")
-    assert edge_lines(net, v, 2, 0, 0, optimizer=st.trainer.optimizer)[-1] == "∂L/∂w = a × δ = 152 × (-5.6) = -851.2"
+    lines = edge_lines(net, v, 2, 0, 0, optimizer=st.trainer.optimizer)
+    assert lines[-2] == "∂L/∂w = a × δ = 152 × (-5.6) = -851.2"
+    # Before the update phase plain SGD's rule is shown ahead, with its numbers and a note.
+    assert lines[-1] == "w_new = w − lr × ∂L/∂w = 0.1 − 0.01 × (-851.2) = 8.612   (at the update)"
     hidden = node_lines(net, v, 2, 0)
     assert hidden[-1] == "dL/da = Σ w × δ = 0.1 × (-5.6) = -0.56"  # dL/da known, δ not yet
     v = run_until(st, "delta 2")
