@@ -3,7 +3,9 @@
 Per QT_NOTES: a full-batch XOR step costs ~30 µs, so a QTimer tick trains
 for a few milliseconds and then, if a frame is due, emits one ``frame``
 signal; never one signal per step.  Edits made while playing run between
-ticks, so they apply between steps.
+ticks, so they apply between steps.  When the window takes long to draw a
+frame, a tick trains correspondingly longer (``TRAIN_SHARE``), so a slow
+window costs frame rate rather than training speed.
 """
 
 from __future__ import annotations
@@ -17,7 +19,18 @@ from .session import Session
 #: Steps per second for each speed setting; None = as fast as possible.
 SPEEDS: tuple[int | None, ...] = (1, 4, 15, 60, 250, 1000, None)
 TRAIN_BUDGET_S = 0.006  # per tick at full speed (4-8 ms keeps frames on time)
+#: At full speed training gets at least this share of Play's time: a tick also trains for
+#: TRAIN_SHARE / (1 - TRAIN_SHARE) times as long as the window took since the previous chunk
+#: (refreshing and painting the last frame).  On a slow machine or with a big network frames then
+#: come less often instead of training crawling; a fast window keeps TRAIN_BUDGET_S and 60 Hz.
+TRAIN_SHARE = 0.6
+#: ... but a tick never trains longer than this, so that clicks and keys are still handled promptly.
+MAX_TRAIN_BUDGET_S = 0.1
 FRAME_INTERVAL_S = 1.0 / 60.0
+#: While playing, the text panels (inspector, sample table) refresh at most this often: numbers
+#: changing 60 times a second cannot be read, and re-laying out text is most of a frame's cost.
+#: They catch up at once on pause.  (benchmarks/gui.py measures the difference.)
+SLOW_PANEL_INTERVAL_S = 0.1
 
 
 class TrainingController(QObject):
@@ -35,6 +48,7 @@ class TrainingController(QObject):
         self._last_frame = 0.0
         self._owed = 0.0  # fractional steps carried between ticks at slow speeds
         self._last_tick = 0.0
+        self._trained_until = 0.0  # when the last chunk of training ended (0: not since play())
         self.frames = 0
         session.training_stopped.connect(lambda _reason: self.pause())
 
@@ -58,6 +72,7 @@ class TrainingController(QObject):
         self.session.stepper.forget()
         self._last_tick = time.perf_counter()
         self._owed = 0.0
+        self._trained_until = 0.0
         self._timer.start(self._interval())
         self.playing_changed.emit(True)
 
@@ -77,13 +92,16 @@ class TrainingController(QObject):
         speed = SPEEDS[self.speed_index]
         session = self.session
         if speed is None:
-            session.train_for(TRAIN_BUDGET_S)
+            drawing = now - self._trained_until if self._trained_until else 0.0
+            budget = max(TRAIN_BUDGET_S, drawing * TRAIN_SHARE / (1.0 - TRAIN_SHARE))
+            session.train_for(min(budget, MAX_TRAIN_BUDGET_S))
         else:
             self._owed += speed * (now - self._last_tick)
             n = int(self._owed)
             self._owed -= n
             session.train_for(TRAIN_BUDGET_S, max_steps=n)
         self._last_tick = now
+        self._trained_until = time.perf_counter()
         if now - self._last_frame >= FRAME_INTERVAL_S or not self.playing:
             self._last_frame = now
             self.frames += 1

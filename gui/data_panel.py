@@ -14,6 +14,7 @@ session's ``values_changed`` / ``structure_changed`` while it is visible.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 import model
+from gui.controller import SLOW_PANEL_INTERVAL_S
 from gui.plots import classes
 
 if TYPE_CHECKING:
@@ -205,12 +207,14 @@ class DataPanel(QWidget):
         layout.addWidget(self.table, 1)
 
         self._syncing = False  # True while we mirror the session, so nothing echoes back as an edit
-        self._stale = False  # values changed while hidden: refresh when shown
+        self._stale = False  # values changed while hidden (or throttled while playing): refresh when shown
+        self._playing = False
+        self._last_refresh = 0.0
         self.scope_combo.currentIndexChanged.connect(self._on_scope_combo_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         session.settings_changed.connect(self._on_session_settings_changed)
         session.values_changed.connect(self._on_session_values_changed)
-        session.structure_changed.connect(self._on_session_values_changed)
+        session.structure_changed.connect(self._refresh_if_visible)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -225,11 +229,23 @@ class DataPanel(QWidget):
         self.refresh()  # the column headers and the summary are made there
 
     def _on_session_values_changed(self) -> None:
+        if self._playing and time.perf_counter() - self._last_refresh < SLOW_PANEL_INTERVAL_S:
+            self._stale = True  # set_playing(False) or the next frame after the interval catches up
+            return
+        self._refresh_if_visible()
+
+    def _refresh_if_visible(self) -> None:
         # A hidden dock costs nothing: the numbers are recomputed when it is shown again.
         if self.isVisible():
             self.refresh()
         else:
             self._stale = True
+
+    def set_playing(self, on: bool) -> None:
+        """While playing, new numbers at most every SLOW_PANEL_INTERVAL_S; exactly again on pause."""
+        self._playing = on
+        if not on and self._stale:
+            self._refresh_if_visible()
 
     def showEvent(self, event) -> None:  # noqa: ANN001 - QShowEvent
         super().showEvent(event)
@@ -267,6 +283,7 @@ class DataPanel(QWidget):
     def refresh(self) -> None:
         """One forward pass over every row; new numbers without a model reset unless the shape changed."""
         self._stale = False
+        self._last_refresh = time.perf_counter()
         session = self.session
         network, dataset = session.network, session.dataset
         headers, tips, show_hidden = self._columns(network, dataset)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 from model import explain
 
 from .commands import SetParameterCommand, push
+from .controller import SLOW_PANEL_INTERVAL_S
 from .session import Session
 from .validation import InputError, parse_finite
 
@@ -65,7 +68,10 @@ class Inspector(QWidget):
         self.value_edit.returnPressed.connect(self._apply)
         self.apply_button.clicked.connect(self._apply)
         self.value_edit.textEdited.connect(lambda _t: self._show_error(""))
-        session.values_changed.connect(self.refresh)
+        self._playing = False
+        self._stale = False  # values changed since the last refresh (throttled while playing)
+        self._last_refresh = 0.0
+        session.values_changed.connect(self._on_session_values_changed)
         session.structure_changed.connect(self._on_structure_changed)
         self.retranslate()
         self.refresh()
@@ -84,6 +90,18 @@ class Inspector(QWidget):
 
     def set_precision(self, digits: int) -> None:
         self.precision = digits
+        self.refresh()
+
+    def set_playing(self, on: bool) -> None:
+        """While playing, follow the values at most every SLOW_PANEL_INTERVAL_S; exactly again on pause."""
+        self._playing = on
+        if not on and self._stale:
+            self.refresh()
+
+    def _on_session_values_changed(self) -> None:
+        if self._playing and time.perf_counter() - self._last_refresh < SLOW_PANEL_INTERVAL_S:
+            self._stale = True
+            return
         self.refresh()
 
     def _on_structure_changed(self) -> None:
@@ -148,6 +166,8 @@ class Inspector(QWidget):
         return explain.edge_lines(s.network, view, k, i, j, row=0, precision=self.precision, optimizer=s.trainer.optimizer)
 
     def refresh(self) -> None:
+        self._stale = False
+        self._last_refresh = time.perf_counter()
         self.title.setText(self.heading())
         lines = self.lines()
         if self.selection is not None and len(self.session.view().indices) > 1:
@@ -156,7 +176,9 @@ class Inspector(QWidget):
         if "step" in self.session.network.activations and self.selection is not None:
             lines.append("")
             lines.append(self.tr("This network uses the step activation: its derivative is 0, so every gradient is 0."))
-        self.text.setPlainText("\n".join(lines))
+        text = "\n".join(lines)
+        if text != self.text.toPlainText():  # unchanged text: no relayout, and the scroll position stays
+            self.text.setPlainText(text)
         param = self._parameter()
         editable = param is not None
         for w in (self.value_label, self.value_edit, self.apply_button):

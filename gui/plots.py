@@ -265,9 +265,11 @@ class LossPlot(QWidget):
         self.epoch_curve = pg.PlotDataItem(pen=pg.mkPen(CLASS_COLOURS[0], width=2))
         self.val_curve = pg.PlotDataItem(pen=pg.mkPen(CLASS_COLOURS[1], width=2, style=Qt.PenStyle.DashLine))
         for curve in (self.step_curve, self.epoch_curve, self.val_curve):
+            self.plot_item.addItem(curve)
+            # After addItem, which imposes the PlotItem's own defaults (no downsampling, no clipping): set
+            # before it, these were silently off, and every frame drew every step ever taken.
             curve.setDownsampling(auto=True)
             curve.setClipToView(True)
-            self.plot_item.addItem(curve)
         self._names = {
             "step": self.tr("training loss (step)"),
             "epoch": self.tr("training loss (epoch)"),
