@@ -235,8 +235,11 @@ class ThroughputResult:
     fps: float  # frames per second while playing
 
 
-def measure_throughput(config: Config, seconds: float) -> ThroughputResult:
-    """Steps per second while playing (the real QTimer through the event loop) versus headless."""
+def measure_throughput(config: Config, seconds: float, rounds: int = 3) -> ThroughputResult:
+    """Steps per second while playing (the real QTimer through the event loop) versus headless.
+
+    The two alternate in ``rounds`` slices of ``seconds / rounds`` each, so that a change in the
+    machine's load during the run hits both alike."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     import model
@@ -244,26 +247,32 @@ def measure_throughput(config: Config, seconds: float) -> ThroughputResult:
     doc = config.make()
     twin = doc.copy()  # the same network, data and settings, trained headless
     trainer = model.Trainer(twin.network, twin.dataset, twin.training)
-    start = time.perf_counter()
-    while time.perf_counter() - start < seconds and trainer.train_step():
-        pass
-    headless = trainer.steps / (time.perf_counter() - start)
-
     window = _open_window(doc)
     controller, session = window.controller, window.session
-    loop = QEventLoop()
-    QTimer.singleShot(int(seconds * 1000), loop.quit)
-    steps0, frames0 = session.trainer.steps, controller.frames
-    start = time.perf_counter()
-    controller.play()
-    loop.exec()
-    elapsed = time.perf_counter() - start
-    steps, frames = session.trainer.steps - steps0, controller.frames - frames0
-    stopped = session.trainer.stop_reason
+    slice_s = seconds / rounds
+    headless_time = playing_time = 0.0
+    playing_steps = frames = 0
+    for _ in range(rounds):
+        start = time.perf_counter()
+        while time.perf_counter() - start < slice_s and trainer.train_step():
+            pass
+        headless_time += time.perf_counter() - start
+
+        loop = QEventLoop()
+        QTimer.singleShot(int(slice_s * 1000), loop.quit)
+        steps0, frames0 = session.trainer.steps, controller.frames
+        start = time.perf_counter()
+        controller.play()
+        loop.exec()
+        playing_time += time.perf_counter() - start
+        playing_steps += session.trainer.steps - steps0
+        frames += controller.frames - frames0
+        controller.pause()  # (its final full redraw is not timed)
+    stopped = session.trainer.stop_reason or trainer.stop_reason
     _close_window(window)
     if stopped:
-        print(f"  note: {config.label} stopped while playing: {stopped}", file=sys.stderr)
-    return ThroughputResult(steps / elapsed, headless, frames / elapsed)
+        print(f"  note: {config.label} stopped training: {stopped}", file=sys.stderr)
+    return ThroughputResult(playing_steps / playing_time, trainer.steps / headless_time, frames / playing_time)
 
 
 # ------------------------------------------------------------------ start-up (fresh processes)
@@ -322,29 +331,36 @@ def _child_bare() -> int:
     return app.exec()
 
 
-def measure_startup(kind: str, runs: int) -> list[float]:
-    """Seconds from process start to the main window's first complete paint, in ``runs`` fresh
-    processes after one untimed run (which writes the bytecode cache and warms the disk cache,
-    as any earlier start of an installed app would have)."""
+def _first_paint_s(kind: str, env: dict[str, str]) -> float:
+    """Seconds from spawning a fresh ``--child kind`` process to its main window's first complete paint."""
+    start = time.time()
+    out = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--child", kind],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        raise RuntimeError(f"the {kind} window never painted:\n{out.stdout}\n{out.stderr}")
+    return float(json.loads(lines[-1])["first_paint"]) - start
+
+
+def measure_startup(runs: int) -> tuple[list[float], list[float]]:
+    """(bare, app) start-up times in seconds, ``runs`` of each, alternating so that a change in the
+    machine's load hits both alike, after one untimed run of each (which writes the bytecode cache
+    and warms the disk cache, as any earlier start of an installed app would have)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    times = []
+    times: dict[str, list[float]] = {"bare": [], "app": []}
     for i in range(runs + 1):
-        start = time.time()
-        out = subprocess.run(
-            [sys.executable, str(Path(__file__).resolve()), "--child", kind],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
-        if not lines:
-            raise RuntimeError(f"the {kind} window never painted:\n{out.stdout}\n{out.stderr}")
-        if i:
-            times.append(json.loads(lines[-1])["first_paint"] - start)
-    return times
+        for kind in ("bare", "app"):
+            t = _first_paint_s(kind, env)
+            if i:
+                times[kind].append(t)
+    return times["bare"], times["app"]
 
 
 # ------------------------------------------------------------------ report
@@ -501,8 +517,7 @@ def _run(args: argparse.Namespace) -> int:
         )
 
     if "startup" in parts:
-        bare = measure_startup("bare", runs)
-        app = measure_startup("app", runs)
+        bare, app = measure_startup(runs)
         b, a = statistics.median(bare), statistics.median(app)
         ratio = a / b
         good = ratio <= TARGET_STARTUP_RATIO
