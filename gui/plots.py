@@ -259,7 +259,7 @@ class LossPlot(QWidget):
         self.log_scale = False
         self.plot_widget = pg.PlotWidget(background="w")
         self.plot_item: pg.PlotItem = self.plot_widget.getPlotItem()
-        self.plot_item.showGrid(x=True, y=True, alpha=0.25)
+        # No grid: Qt draws its translucent lines slowly in software and the curve reads fine without.
         _style(self.plot_item)
         self.step_curve = pg.PlotDataItem(pen=pg.mkPen((150, 150, 150), width=1))
         self.epoch_curve = pg.PlotDataItem(pen=pg.mkPen(CLASS_COLOURS[0], width=2))
@@ -276,6 +276,7 @@ class LossPlot(QWidget):
             "val": self.tr("validation loss"),
         }
         self._has_val: bool | None = None  # whether the key lists the validation curve
+        self._one_step_epochs = False  # full batch: the step curve is hidden (it is the epoch curve)
         session.structure_changed.connect(self._on_session_structure_changed)
         # The key sits beside the controls (or above the plot): a legend inside hides the curves in a short dock.
         self.controls = controls
@@ -323,6 +324,7 @@ class LossPlot(QWidget):
         self.epoch_curve.setPen(pg.mkPen(CLASS_COLOURS[0], width=2))
         self.val_curve.setPen(pg.mkPen(CLASS_COLOURS[1], width=2, style=Qt.PenStyle.DashLine))
         self._has_val = None
+        self._one_step_epochs = False
 
     # ---------------------------------------------------------------- options
     def set_x_axis(self, unit: str) -> None:
@@ -401,10 +403,17 @@ class LossPlot(QWidget):
             step_x, epoch_x = step_no, epoch_no * spe
         else:
             step_x, epoch_x = step_no / spe, epoch_no
-        self._push("step", self.step_curve, step_no, steps, step_x)
+        # Full batch: every step is an epoch and both curves would be the same line drawn twice.
+        one_step_epochs = spe <= 1
+        empty = np.empty(0)
+        if one_step_epochs:
+            self._push("step", self.step_curve, empty, empty, empty)
+        else:
+            self._push("step", self.step_curve, step_no, steps, step_x)
         self._push("epoch", self.epoch_curve, epoch_no, epoch_loss, epoch_x)
         has_val = bool(np.isfinite(val_loss).any())
-        if has_val != self._has_val:
+        if (has_val, one_step_epochs) != (self._has_val, self._one_step_epochs):
+            self._one_step_epochs = one_step_epochs
             self._set_key(has_val)
         if not has_val:
             val_loss, epoch_x = np.empty(0), np.empty(0)
@@ -412,16 +421,12 @@ class LossPlot(QWidget):
         # Settle the auto-range now: pyqtgraph would do it at the start of the paint, and the new
         # range then asks for a second paint of the whole plot (1.5 paints per frame while playing).
         self.plot_widget.scene().prepareForPaint()
-        # Settle the auto-range now: pyqtgraph would do it at the start of the paint, and the new
-        # range then asks for a second paint of the whole plot (1.5 paints per frame while playing).
 
     def _set_key(self, has_val: bool) -> None:
         """The legend: one entry per curve shown (the validation curve only when there is validation data)."""
         self._has_val = has_val
-        entries = [
-            (QColor(150, 150, 150).name(), "\u2501", self._names["step"]),
-            (QColor(CLASS_COLOURS[0]).name(), "\u2501", self._names["epoch"]),
-        ]
+        entries = [] if self._one_step_epochs else [(QColor(150, 150, 150).name(), "\u2501", self._names["step"])]
+        entries.append((QColor(CLASS_COLOURS[0]).name(), "\u2501", self._names["epoch"]))
         if has_val:
             entries.append((QColor(CLASS_COLOURS[1]).name(), "\u254d", self._names["val"]))
         if self.controls:

@@ -15,10 +15,11 @@ XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 XOR_Y = np.array([[0.0], [1.0], [1.0], [0.0]])
 
 
-def xor_session(seed: int = 3, lr: float = 2.0) -> Session:
+def xor_session(seed: int = 3, lr: float = 2.0, batch_size: int = 0) -> Session:
     net = model.Network([2, 3, 1], ["tanh", "sigmoid"], loss="bce", seed=seed)
     data = model.Dataset(XOR_X.copy(), XOR_Y.copy(), name="xor")
-    return Session(model.Document(net, data, model.TrainingSettings(optimizer="sgd", lr=lr)))
+    settings = model.TrainingSettings(optimizer="sgd", lr=lr, batch_size=batch_size, shuffle=False)
+    return Session(model.Document(net, data, settings))
 
 
 def hand_set_session() -> Session:
@@ -94,27 +95,44 @@ def test_grid_forward_several_outputs_maps_argmax_to_unit_interval():
 
 # ----------------------------------------------------------------------- LossPlot
 def test_loss_plot_data_equals_step_losses_and_drops_non_finite(qtbot):
+    session = xor_session(batch_size=2)
+    plot = LossPlot(session)
+    qtbot.addWidget(plot)
+    for _ in range(26):
+        assert session.trainer.train_step()
+    session.trainer.step_losses.extend([math.nan, math.inf])  # as if a step had blown up
+    plot.refresh()
+    x, y = plot.step_curve.getOriginalDataset()
+    losses = np.array(session.trainer.step_losses[:26])
+    np.testing.assert_array_equal(y, losses)
+    np.testing.assert_array_equal(x, np.arange(1, 27))
+    # Two steps per epoch: each epoch's point sits at its last step.
+    ex, ey = plot.epoch_curve.getOriginalDataset()
+    np.testing.assert_array_equal(ex, np.arange(2, 27, 2))
+    np.testing.assert_allclose(ey, [r.loss for r in session.trainer.history])
+    key = plot.key.text().replace("&nbsp;", " ")
+    assert plot._names["step"] in key and plot._names["epoch"] in key and plot._names["val"] not in key
+
+
+def test_full_batch_draws_one_curve_not_two(qtbot):
+    """Every full-batch step is an epoch with the same loss: the line is drawn once, as the epoch curve."""
     session = xor_session()
     plot = LossPlot(session)
     qtbot.addWidget(plot)
     for _ in range(25):
         assert session.trainer.train_step()
-    session.trainer.step_losses.extend([math.nan, math.inf])  # as if a step had blown up
     plot.refresh()
-    x, y = plot.step_curve.getOriginalDataset()
-    losses = np.array(session.trainer.step_losses[:25])
-    np.testing.assert_array_equal(y, losses)
-    np.testing.assert_array_equal(x, np.arange(1, 26))
-    # Full batch: one step per epoch, so the epoch curve sits at the same x.
+    x, _ = plot.step_curve.getOriginalDataset()
+    assert x is None or len(x) == 0
     ex, ey = plot.epoch_curve.getOriginalDataset()
     np.testing.assert_array_equal(ex, np.arange(1, 26))
-    np.testing.assert_allclose(ey, [r.loss for r in session.trainer.history])
+    np.testing.assert_array_equal(ey, session.trainer.step_losses)
     key = plot.key.text().replace("&nbsp;", " ")
-    assert plot._names["epoch"] in key and plot._names["val"] not in key  # no validation data
+    assert plot._names["step"] not in key and plot._names["epoch"] in key
 
 
 def test_loss_plot_follows_step_back_and_new_trainer(qtbot):
-    session = xor_session()
+    session = xor_session(batch_size=2)
     plot = LossPlot(session)
     qtbot.addWidget(plot)
     for _ in range(10):
@@ -131,7 +149,7 @@ def test_loss_plot_follows_step_back_and_new_trainer(qtbot):
 
 
 def test_loss_plot_log_scale_drops_non_positive_and_epoch_axis(qtbot):
-    session = xor_session()
+    session = xor_session(batch_size=2)
     plot = LossPlot(session)
     qtbot.addWidget(plot)
     for _ in range(5):
