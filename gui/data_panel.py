@@ -124,8 +124,8 @@ class SampleTableModel(QAbstractTableModel):
         if role == MISCLASSIFIED_ROLE:
             return wrong
         if role == Qt.ItemDataRole.BackgroundRole:
-            if wrong and col in self.output_columns:
-                return WRONG_COLOUR
+            if wrong and (col in self.output_columns or (col == 0 and not self.in_batch[row])):
+                return WRONG_COLOUR  # under WRONG_TEXT: a pale background keeps it legible in the dark theme too
             return BATCH_COLOUR if self.in_batch[row] else None
         if role == Qt.ItemDataRole.ForegroundRole and wrong and (col == 0 or col in self.output_columns):
             return WRONG_TEXT

@@ -179,3 +179,25 @@ def test_follows_session_edits_while_visible_and_catches_up_when_shown(qtbot):
     np.testing.assert_allclose(column(panel, "output t"), session.network.predict(XOR_X)[:, 0])
     session.set_parameter("b", 1, 0, 0, -3.0)  # visible: follows at once
     np.testing.assert_allclose(column(panel, "output t"), session.network.predict(XOR_X)[:, 0])
+
+
+def test_coloured_text_always_sits_on_its_own_pale_background(qtbot):
+    """Rows that set a text colour set the background too, so they read in the dark theme as in the light one."""
+    from gui.presentation import contrast
+
+    session = xor_session(batch_size=2)
+    panel = DataPanel(session)
+    qtbot.addWidget(panel)
+    m = panel.model
+    assert any(m.index(r, 0).data(MISCLASSIFIED_ROLE) for r in range(4))
+    coloured = 0
+    for r in range(m.rowCount()):
+        for c in range(m.columnCount()):
+            ink = m.index(r, c).data(Qt.ItemDataRole.ForegroundRole)
+            if ink is None:
+                continue
+            back = m.index(r, c).data(Qt.ItemDataRole.BackgroundRole)
+            assert back is not None, (r, c)
+            assert contrast(ink, back) >= 4.5, (r, c)
+            coloured += 1
+    assert coloured
