@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QFontMetrics, QTextDocumentFragment
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QDockWidget, QLabel, QMenu, QToolBar, QWidget
@@ -96,22 +95,7 @@ def english_words(text: str, allowed: set[str]) -> list[str]:
 
 # ------------------------------------------------------------------ fixtures
 @pytest.fixture
-def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """QSettings in an INI file under tmp_path (and HOME there), so the user's language is never touched."""
-    folder = tmp_path / "settings"
-    folder.mkdir()
-    monkeypatch.setenv("HOME", str(tmp_path))
-    old_format = QSettings.defaultFormat()
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    yield folder
-    QSettings.setDefaultFormat(old_format)
-    QStandardPaths.setTestModeEnabled(False)
-
-
-@pytest.fixture
-def make_window(qtbot, isolated_settings):  # noqa: ANN001, ANN201
+def make_window(qtbot, settings):  # settings: the conftest fixture (INI under tmp_path)  # noqa: ANN001, ANN201
     from gui import i18n
     from gui.app import make_application
     from gui.main_window import MainWindow
