@@ -70,6 +70,7 @@ def main() -> int:
     w.session.values_changed.emit()
     w.resize(1600, 1000)
     w.show()
+    app.processEvents()  # as a teacher would: the window is laid out (and its late panels placed) before F5
     w.action("presentation").trigger()
     w.select(("edge", 1, 0, 0))
     shoot(w, "presentation.png")

@@ -11,6 +11,10 @@ Text is drawn in device pixels (see :func:`draw_text`): its size follows the
 zoom but is clamped so it never gets smaller than ~10 px nor absurdly large;
 when nodes become too small on screen for their numbers the numbers are left
 out (zoom in to read them) instead of overlapping.
+
+The layout's sizes come from :mod:`gui.network_layout`: nodes, headers and
+the room text needs grow with the presentation scale, the gaps between layers
+more slowly, so a fitted view magnifies the network and its numbers get larger.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphic
 
 from . import palette
 from .model_text import phase as phase_text
+from .network_layout import Geometry, content_rect, geometry, widened
 from .palette import LUT, symmetric_scale
 from .session import Session
 
@@ -36,13 +41,6 @@ except ImportError:  # pragma: no cover - depends on what else is installed
 
 Selection = tuple | None
 
-# Layout in scene units.
-RADIUS = 28.0
-LAYER_GAP = 270.0
-NODE_GAP = 104.0
-HEADER_W = 190.0
-HEADER_H = 52.0
-BUTTON_R = 11.0
 EDGE_LABEL_LIMIT = 40  # label every edge only in small networks
 
 ACCENT = QColor("#1b9e77")  # the phase's active items
@@ -135,8 +133,22 @@ def _text_layout(
 ) -> tuple[QFont, float, float, float]:
     """(font, width, height in device pixels, device pixels per scene unit) of ``text``."""
     s = screen_scale(painter)
+    return (*_measure(text, size, s, bold, min_px, max_px, fit_width), s)
+
+
+def _measure(
+    text: str,
+    size: float,
+    s: float,
+    bold: bool = False,
+    min_px: int = 10,
+    max_px: int = 22,
+    fit_width: float | None = None,
+) -> tuple[QFont, float, float]:
+    """(font, width, height in device pixels) of ``text`` drawn at ``s`` device pixels per scene unit."""
     k = _text_scale
-    px = int(round(size * s)) if _exporting else int(round(min(max(size * s * k, min_px * k), max_px * k)))
+    # A file gets text in proportion to the picture (whose geometry follows the text scale too).
+    px = int(round(size * s * k)) if _exporting else int(round(min(max(size * s * k, min_px * k), max_px * k)))
     font = _font(max(px, 1), bold)
     metrics = QFontMetricsF(font)
     w = metrics.horizontalAdvance(text) + 2
@@ -146,7 +158,7 @@ def _text_layout(
         font = _font(px, bold)
         metrics = QFontMetricsF(font)
         w = metrics.horizontalAdvance(text) + 2
-    return font, w, metrics.height(), s
+    return font, w, metrics.height()
 
 
 def text_rect(
@@ -224,14 +236,16 @@ def map_image(values: np.ndarray) -> QImage:
 class NodeItem(QGraphicsItem):
     """One neuron (l, j): a circle filled by its value, the value inside, a second value below."""
 
-    def __init__(self, node: tuple[int, int]) -> None:
+    def __init__(self, node: tuple[int, int], geo: Geometry | None = None) -> None:
         super().__init__()
         self.node = node
+        self.geo = geo or geometry()
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # the view does hit testing
         self.setZValue(1)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        return QRectF(-RADIUS - 70, -RADIUS - 10, 2 * RADIUS + 220, 2 * RADIUS + 44)
+        r, k = self.geo.radius, self.geo.text
+        return QRectF(-r - 70 * k, -r - 10 * k, 2 * r + 220 * k, 2 * r + 44 * k)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         sc = self.scene()
@@ -240,12 +254,13 @@ class NodeItem(QGraphicsItem):
         l, j = self.node
         fill = int(sc.node_fill[l][j])
         s = screen_scale(painter)
+        r, k = self.geo.radius, self.geo.text
         painter.setPen(_cosmetic(OUTLINE, palette.OUTLINE_WIDTH))
         painter.setBrush(_FILL[fill])
-        painter.drawEllipse(QPointF(0, 0), RADIUS, RADIUS)
+        painter.drawEllipse(QPointF(0, 0), r, r)
         image = sc.map_images.get(self.node) if sc.thumbnails else None
         if image is not None:
-            inner = RADIUS - 5
+            inner = r - 5 * k
             path = QPainterPath()
             path.addEllipse(QPointF(0, 0), inner, inner)
             painter.save()
@@ -255,96 +270,153 @@ class NodeItem(QGraphicsItem):
         if ("node", l, j) == sc.selection:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(_cosmetic(SELECTED, 2.5, Qt.PenStyle.DashLine))
-            painter.drawEllipse(QPointF(0, 0), RADIUS + 7, RADIUS + 7)
+            painter.drawEllipse(QPointF(0, 0), r + 7 * k, r + 7 * k)
         if self.node in sc.active_nodes:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(_cosmetic(ACCENT, 4.0))
-            painter.drawEllipse(QPointF(0, 0), RADIUS + 1.5, RADIUS + 1.5)
-        if 2 * RADIUS * s < 30:  # too small on screen for numbers: leave them out, don't overlap
+            painter.drawEllipse(QPointF(0, 0), r + 1.5 * k, r + 1.5 * k)
+        if 2 * r * s < 30:  # too small on screen for numbers: leave them out, don't overlap
             return
         main = sc.node_main[l][j]
-        inside = 2 * RADIUS - 6
+        inside = 2 * r - 6 * k
+        size = self.geo.node_text
+        top = int(round(18 * size / 13))  # larger nodes may draw their numbers larger
         if main == "—":  # not computed yet: a quiet dash, not a bold minus sign
-            draw_text(painter, QPointF(0, 0), main, 13, colour=MUTED, max_px=18)
+            draw_text(painter, QPointF(0, 0), main, size, colour=MUTED, max_px=top)
         elif image is not None:
-            draw_text(painter, QPointF(0, 0), main, 13, bold=True, background=palette.LABEL_BACK, max_px=18,
+            draw_text(painter, QPointF(0, 0), main, size, bold=True, background=palette.LABEL_BACK, max_px=top,
                       fit_width=inside)
         else:
-            draw_text(painter, QPointF(0, 0), main, 13, bold=True, colour=_INK[fill], max_px=18, fit_width=inside)
+            draw_text(painter, QPointF(0, 0), main, size, bold=True, colour=_INK[fill], max_px=top, fit_width=inside)
         sub = sc.node_sub[l][j]
-        if sub:
-            draw_text(painter, QPointF(0, RADIUS + 13), sub, 11, colour=MUTED, max_px=16)
+        if sub and (self.geo.node_gap - 2 * r) * s >= 12 * k:  # room under the circle for a line of text
+            below = r + 13 * k
+            if 11 * s < 10:  # clamped up to the legible minimum: keep the larger text off the circle
+                below = max(below, r + text_rect(painter, QPointF(0, 0), sub, 11, max_px=16).height() / 2)
+            draw_text(painter, QPointF(0, below), sub, 11, colour=MUTED, max_px=16)
         side = sc.node_side[l][j]
         if side:
-            draw_text(painter, QPointF(RADIUS + 10, 0), side, 11, colour=MUTED, align="left", max_px=16)
+            draw_text(painter, QPointF(r + 10 * k, 0), side, 11, colour=MUTED, align="left", max_px=16)
 
 
 class LayerHeaderItem(QGraphicsItem):
     """Above layer l: its name and activation/bias; "−" and "+" buttons on hidden layers."""
 
-    def __init__(self, layer: int, editable: bool) -> None:
+    def __init__(self, layer: int, editable: bool, geo: Geometry | None = None) -> None:
         super().__init__()
         self.layer = layer
         self.editable = editable  # hidden layers: neurons can be added and removed
+        self.geo = geo or geometry()
         self.title = ""
         self.detail = ""
+        self._top, self._title_y = 0.0, self.geo.header_h * 0.3  # as last painted (see layout())
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(2)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        return QRectF(-HEADER_W / 2 - 4, -4, HEADER_W + 8, HEADER_H + 8)
+        g = self.geo
+        return QRectF(-g.header_w / 2 - 4, -g.header_h - 4, g.header_w + 8, 2 * g.header_h + 8)  # may grow upwards
+
+    def _room(self) -> float:
+        """Width for the title: between the "−" and "+" buttons."""
+        g = self.geo
+        return g.header_w - (4 * g.button_r + 30 * g.text if self.editable else 12 * g.text)
+
+    def text_heights(self, s: float) -> tuple[float, float]:
+        """Heights (item units) of the title and the detail at ``s`` pixels per unit."""
+        _, _, ht = _measure(self.title, 14, s, bold=True, max_px=18, fit_width=self._room())
+        _, _, hd = _measure(self.detail, 12, s, max_px=16, fit_width=self.geo.header_w - 12 * self.geo.text)
+        return ht / s, hd / s
+
+    def layout(self, s: float) -> tuple[float, float, float]:
+        """(box top, title centre, detail centre) in item units at ``s`` pixels per unit.
+
+        The box's bottom stays put; text clamped larger than planned (a view small for the network) makes it
+        taller upwards, clear of the nodes below, as tall as every other header.
+        """
+        h = self.geo.header_h
+        sc = self.scene()
+        ht, hd = sc.header_text_heights(s) if isinstance(sc, NetworkScene) else self.text_heights(s)
+        pad = 3 / s
+        if ht + hd + 2 * pad <= h and h * 0.3 + ht / 2 <= h * 0.72 - hd / 2:
+            return 0.0, h * 0.3, h * 0.72
+        top = h - (ht + hd + 2 * pad)
+        return top, top + pad + ht / 2, top + pad + ht + hd / 2
 
     def button_centre(self, which: str) -> QPointF:
         """Centre of the "+" or "-" button in item coordinates."""
-        x = HEADER_W / 2 - BUTTON_R - 7
-        return QPointF(x if which == "+" else -x, HEADER_H * 0.3)
+        g = self.geo
+        x = g.header_w / 2 - g.button_r - 7 * g.text
+        return QPointF(x if which == "+" else -x, self._title_y)
 
     def part_at(self, p: QPointF) -> str | None:
         """"+", "-", "body" or None for a point in item coordinates."""
         if self.editable:
             for which in ("+", "-"):
                 c = self.button_centre(which)
-                if math.hypot(p.x() - c.x(), p.y() - c.y()) <= BUTTON_R + 3:
+                if math.hypot(p.x() - c.x(), p.y() - c.y()) <= self.geo.button_r + 3 * self.geo.text:
                     return which
-        return "body" if QRectF(-HEADER_W / 2, 0, HEADER_W, HEADER_H).contains(p) else None
+        g = self.geo
+        return "body" if QRectF(-g.header_w / 2, self._top, g.header_w, g.header_h - self._top).contains(p) else None
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        g = self.geo
+        w, h, k = g.header_w, g.header_h, g.text
+        s = screen_scale(painter)
+        top, self._title_y, detail = self.layout(s) if s >= 0.3 else (0.0, h * 0.3, h * 0.72)
+        self._top = top
         painter.setPen(_cosmetic(palette.PANEL_EDGE, palette.OUTLINE_WIDTH))
         painter.setBrush(palette.PANEL)
-        painter.drawRoundedRect(QRectF(-HEADER_W / 2, 0, HEADER_W, HEADER_H), 8, 8)
-        if screen_scale(painter) < 0.3:
+        painter.drawRoundedRect(QRectF(-w / 2, top, w, h - top), 8 * k, 8 * k)
+        if s < 0.3:
             return
-        room = HEADER_W - (4 * BUTTON_R + 30 if self.editable else 12)  # between the "−" and "+" buttons
-        draw_text(painter, QPointF(0, HEADER_H * 0.3), self.title, 14, bold=True, max_px=18, fit_width=room)
-        draw_text(painter, QPointF(0, HEADER_H * 0.72), self.detail, 12, colour=MUTED, max_px=16,
-                  fit_width=HEADER_W - 12)
+        draw_text(painter, QPointF(0, self._title_y), self.title, 14, bold=True, max_px=18, fit_width=self._room())
+        draw_text(painter, QPointF(0, detail), self.detail, 12, colour=MUTED, max_px=16, fit_width=w - 12 * k)
         if self.editable:
             for which, glyph in (("+", "+"), ("-", "−")):
                 c = self.button_centre(which)
                 painter.setPen(_cosmetic(palette.PANEL_EDGE, palette.OUTLINE_WIDTH))
                 painter.setBrush(palette.BACKGROUND)
-                painter.drawEllipse(c, BUTTON_R, BUTTON_R)
+                painter.drawEllipse(c, g.button_r, g.button_r)
                 draw_text(painter, c, glyph, 16, bold=True, max_px=18)
 
 
 class CaptionItem(QGraphicsItem):
     """Two lines under the network: the phase and loss, and what the numbers mean."""
 
-    def __init__(self) -> None:
+    def __init__(self, geo: Geometry | None = None) -> None:
         super().__init__()
         self.lines: tuple[str, str] = ("", "")
+        self.geo = geo or geometry()
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(2)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        return QRectF(-4, -4, 700, 44)
+        k = self.geo.text
+        return QRectF(-4 * k, -4 * k, 700 * k, 44 * k)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if screen_scale(painter) < 0.3:
             return
-        first = draw_text(painter, QPointF(0, 8), self.lines[0], 13, bold=True, align="left", max_px=16)
-        below = max(28.0, first.bottom() + first.height() * 0.5)  # scaled-up text pushes the second line down
-        draw_text(painter, QPointF(0, below), self.lines[1], 12, colour=MUTED, align="left", max_px=15)
+        first, second, _, _ = self.layout(screen_scale(painter))
+        draw_text(painter, QPointF(0, first), self.lines[0], 13, bold=True, align="left", max_px=16)
+        draw_text(painter, QPointF(0, second), self.lines[1], 12, colour=MUTED, align="left", max_px=15)
+
+    def layout(self, s: float) -> tuple[float, float, float, float]:
+        """(first line's centre, second line's centre, bottom, right) in item units at ``s`` pixels per unit.
+
+        Text clamped larger than planned (a view small for the network) grows downwards, off the nodes.
+        """
+        g = self.geo
+        k = g.text
+        _, w1, h1 = _measure(self.lines[0], 13, s, bold=True, max_px=16)
+        _, w2, h2 = _measure(self.lines[1], 12, s, max_px=15)
+        # Below the lowest nodes' second values (placed as NodeItem.paint places them).
+        hs = _measure("z", 11, s, max_px=16)[2] / s
+        clear = g.radius + max(13 * k, hs / 2) + hs / 2 + 2 / s - g.caption_at
+        first = max(8.0 * k, clear + h1 / s / 2, h1 / s / 2)
+        second = max(28.0 * k, first + h1 / s)
+        return first, second, second + h2 / s / 2, max(w1, w2) / s
 
 
 class EdgesItem(QGraphicsItem):
@@ -355,11 +427,13 @@ class EdgesItem(QGraphicsItem):
     regroups the edges into buckets of equal pen.
     """
 
-    def __init__(self, sizes: list[int], pos: Callable[[int, int], QPointF]) -> None:
+    def __init__(self, sizes: list[int], pos: Callable[[int, int], QPointF], geo: Geometry | None = None) -> None:
         super().__init__()
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(0)
         self.sizes = list(sizes)
+        self.geo = geo or geometry()
+        self._pos = pos
         ks, is_, js, offsets = [], [], [], [0]
         for k in range(len(sizes) - 1):
             ii, jj = np.meshgrid(np.arange(sizes[k]), np.arange(sizes[k + 1]), indexing="ij")
@@ -378,14 +452,27 @@ class EdgesItem(QGraphicsItem):
         self.x2 = np.array([p.x() for p in ends])
         self.y2 = np.array([p.y() for p in ends])
         self.lines = [QLineF(a, b) for a, b in zip(starts, ends, strict=True)]
-        # Labels sit near the 1/3 point, staggered by source so neighbours' labels don't collide;
-        # paint() slides a label along its edge if it would still cover one already drawn.
+        # Labels sit a fifth to two fifths of the way between the circles (the 1/3 point at 100 %), staggered by
+        # source so neighbours' labels don't collide; paint() slides a label along its edge if it would still
+        # cover one already drawn.  Measured between the circles, not their centres, so larger nodes never
+        # hide a label.  label_t: fraction of the centre-to-centre line.
         n_src = np.array([sizes[k] for k in self.k]) if len(self.k) else np.zeros(0)
-        self.label_t = 0.26 + 0.14 * np.where(n_src > 1, self.i / np.maximum(n_src - 1, 1), 0.5)
+        length = np.maximum(np.hypot(self.x2 - self.x1, self.y2 - self.y1), 1e-9)
+        self._rim = np.minimum(self.geo.radius / length, 0.45)  # (E,) fraction of the line inside one circle
+        # Presentation mode (large labels): the labels of more sources are staggered further apart, and into a
+        # layer larger than their own, where edges fan out, they go near the far end where the fan is widest.
+        big = self.geo.text > 1.0
+        stagger = np.minimum(0.18 * np.maximum(n_src - 1, 1), 0.45) if big else 0.18
+        self.label_u = 0.2 + stagger * np.where(n_src > 1, self.i / np.maximum(n_src - 1, 1), 0.5)
+        n_dst = np.array([sizes[k + 1] for k in self.k]) if len(self.k) else np.zeros(0)
+        self._fan = np.where((n_dst > n_src) & big, -1.0, 1.0)  # (E,) +1: near the source, -1: near the target
+        self.label_u = np.where(self._fan < 0, 1.0 - self.label_u, self.label_u)
+        self.label_t = self._along(np.arange(self.count), self.label_u)
         self.label_at = [self.point_at(e, float(f)) for e, f in enumerate(self.label_t)]
         xs = np.concatenate([self.x1, self.x2]) if self.count else np.zeros(1)
         ys = np.concatenate([self.y1, self.y2]) if self.count else np.zeros(1)
-        self._rect = QRectF(xs.min() - 40, ys.min() - 40, xs.max() - xs.min() + 80, ys.max() - ys.min() + 80)
+        m = 40 * self.geo.text
+        self._rect = QRectF(xs.min() - m, ys.min() - m, xs.max() - xs.min() + 2 * m, ys.max() - ys.min() + 2 * m)
         self.buckets: list[tuple[QPen, list]] = []
         self.widths = np.ones(self.count)
         self.colours = np.full(self.count, GREY)
@@ -399,6 +486,11 @@ class EdgesItem(QGraphicsItem):
     @property
     def count(self) -> int:
         return len(self.lines)
+
+    def _along(self, e: np.ndarray | int, u: np.ndarray | float) -> np.ndarray:
+        """Fraction of the centre-to-centre line of edge(s) ``e`` at fraction ``u`` of the part between the circles."""
+        rim = self._rim[e]
+        return rim + np.asarray(u) * (1.0 - 2.0 * rim)
 
     def point_at(self, e: int, f: float) -> QPointF:
         """The point a fraction ``f`` of the way along edge e."""
@@ -468,6 +560,43 @@ class EdgesItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         return self._rect
 
+    def _obstacles(self, painter: QPainter) -> list[tuple[list[QPointF], list[QRectF]]]:
+        """Per layer: its node centres and the boxes of the text beside them ("z = …", "target …")."""
+        sc = self.scene()
+        g = self.geo
+        out: list[tuple[list[QPointF], list[QRectF]]] = []
+        for l, n in enumerate(self.sizes):
+            centres = [self._pos(l, j) for j in range(n)]
+            boxes = []
+            if isinstance(sc, NetworkScene) and l < len(sc.node_sub) and len(sc.node_sub[l]) == n:
+                for j, c in enumerate(centres):
+                    if sc.node_sub[l][j]:
+                        at = QPointF(c.x(), c.y() + g.radius + 13 * g.text)
+                        boxes.append(text_rect(painter, at, sc.node_sub[l][j], 11, max_px=16))
+                    if sc.node_side[l][j]:
+                        at = QPointF(c.x() + g.radius + 10 * g.text, c.y())
+                        boxes.append(text_rect(painter, at, sc.node_side[l][j], 11, align="left", max_px=16))
+            out.append((centres, boxes))
+        return out
+
+    def _clear(self, box: QRectF, e: int, obstacles: list[tuple[list[QPointF], list[QRectF]]]) -> bool:
+        """Whether ``box`` (scene units) stays off the circles and their text in edge e's two layers.
+
+        Text is clamped to a legible size on screen, so in a view that is small for the network a label can
+        be larger than the room the layout left it.
+        """
+        r2 = self.geo.radius**2
+        for l in (int(self.k[e]), int(self.k[e]) + 1):
+            centres, boxes = obstacles[l]
+            for c in centres:
+                dx = max(box.left() - c.x(), 0.0, c.x() - box.right())
+                dy = max(box.top() - c.y(), 0.0, c.y() - box.bottom())
+                if dx * dx + dy * dy < r2:
+                    return False
+            if any(box.intersects(b) for b in boxes):
+                return False
+        return True
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setBrush(Qt.BrushStyle.NoBrush)
         halo = QColor(ACCENT)
@@ -491,21 +620,29 @@ class EdgesItem(QGraphicsItem):
         show = range(self.count) if self.count <= EDGE_LABEL_LIMIT else ([sel] if sel is not None else [])
         back = palette.LABEL_BACK
         placed: list[QRectF] = []
+        obstacles = self._obstacles(painter)
+        size = self.geo.label_text
+        top = int(round(15 * size / 11))
         for e in show:
             text = self.labels[e]
             if not text:
                 continue
-            t0 = float(self.label_t[e])
-            at = self.label_at[e]
-            for f in (t0, t0 + 0.1, t0 - 0.08, t0 + 0.2, t0 + 0.3, t0 + 0.4):
-                if not 0.18 <= f <= 0.82:
+            u0, fan = float(self.label_u[e]), float(self._fan[e])
+            at = free = None  # the first spot clear of the nodes and other labels; of other labels
+            for du in (0.0, 0.13, -0.1, 0.25, 0.38, 0.5, 0.07, -0.05, 0.19, 0.31, 0.44, 0.57, -0.15):
+                u = u0 + fan * du
+                if not 0.1 <= u <= 0.9:
                     continue
-                p = self.point_at(e, f)
-                box = text_rect(painter, p, text, 11, max_px=15, bold=e == sel, pad=3)
-                if not any(box.intersects(r) for r in placed):
+                p = self.point_at(e, float(self._along(e, u)))
+                box = text_rect(painter, p, text, size, max_px=top, bold=e == sel, pad=3)
+                if any(box.intersects(r) for r in placed):
+                    continue
+                free = p if free is None else free
+                if self._clear(box, e, obstacles):
                     at = p
                     break
-            rect = draw_text(painter, at, text, 11, background=back, max_px=15, bold=e == sel)
+            at = at if at is not None else free if free is not None else self.label_at[e]
+            rect = draw_text(painter, at, text, size, background=back, max_px=top, bold=e == sel)
             placed.append(rect.adjusted(-2, -1, 2, 1))
             self._label_rects.append((rect, e))
             if e == sel:
@@ -537,12 +674,15 @@ class NetworkScene(QGraphicsScene):
         self.node_side: list[list[str]] = []
         self.active_nodes: set[tuple[int, int]] = set()
         self.content_rect = QRectF()
+        self.geo = geometry()  # remade by rebuild() for the text scale and the layer sizes
+        self._header_heights: dict[float, tuple[float, float]] = {}  # header_text_heights() by scale
+        self.view_aspect = 0.0  # the view's width / height, if it told us (set_view_aspect)
         self.rebuild()
 
     # ------------------------------------------------------------- layout
     def node_pos(self, l: int, j: int) -> QPointF:
         n = self.sizes[l]
-        return QPointF(l * LAYER_GAP, (j - (n - 1) / 2) * NODE_GAP)
+        return QPointF(l * self.geo.layer_gap, (j - (n - 1) / 2) * self.geo.node_gap)
 
     def rebuild(self) -> None:
         """Recreate every item for the current structure, then refresh."""
@@ -551,38 +691,84 @@ class NetworkScene(QGraphicsScene):
         self.sizes = list(self.session.network.sizes)
         if self.sizes != old_sizes:
             self.map_images = {}  # the maps belong to neurons that may no longer exist
+        self.geo = g = self._geometry()
         L = len(self.sizes) - 1
-        self.edges_item = EdgesItem(self.sizes, self.node_pos)
+        self.edges_item = EdgesItem(self.sizes, self.node_pos, g)
         self.addItem(self.edges_item)
         self.node_items = {}
         for l, n in enumerate(self.sizes):
             for j in range(n):
-                item = NodeItem((l, j))
+                item = NodeItem((l, j), g)
                 item.setPos(self.node_pos(l, j))
                 self.addItem(item)
                 self.node_items[(l, j)] = item
-        half = (max(self.sizes) - 1) / 2 * NODE_GAP
-        top = -half - RADIUS - 22 - HEADER_H
+        half = (max(self.sizes) - 1) / 2 * g.node_gap
+        top = -half - g.radius - g.header_drop - g.header_h
         self.header_items = []
         for l in range(L + 1):
-            header = LayerHeaderItem(l, editable=0 < l < L)
-            header.setPos(l * LAYER_GAP, top)
+            header = LayerHeaderItem(l, editable=0 < l < L, geo=g)
+            header.setPos(l * g.layer_gap, top)
             self.addItem(header)
             self.header_items.append(header)
-        self.caption_item = CaptionItem()
-        self.caption_item.setPos(-HEADER_W / 2, half + RADIUS + 34)
+        self.caption_item = CaptionItem(g)
+        self.caption_item.setPos(-g.header_w / 2, half + g.caption_at)
         self.addItem(self.caption_item)
-        right = L * LAYER_GAP + max(HEADER_W / 2, RADIUS + 90)
-        left = -HEADER_W / 2
-        grow = max(_text_scale - 1.0, 0.0)  # presentation: larger text needs room below (caption), right (targets)
-        self.content_rect = QRectF(left - 20, top - 20, right - left + 40 + 60 * grow,
-                                   (half + RADIUS + 80 + 30 * grow) - top + 20)
+        self.content_rect = content_rect(g, self.sizes)
         # Room to pan around the network.
         m = max(self.content_rect.width(), self.content_rect.height())
         self.setSceneRect(self.content_rect.adjusted(-m, -m, m, m))
         if not self.valid(self.selection):
             self.selection = None
+        sel = self.selection
+        self.edges_item.selected = self.edges_item.index(*sel[1:]) if sel and sel[0] == "edge" else None
         self.refresh()
+
+    def header_text_heights(self, s: float) -> tuple[float, float]:
+        """The tallest title and detail of the layer headers at ``s`` pixels per unit: all headers align."""
+        got = self._header_heights.get(s)
+        if got is None:
+            if len(self._header_heights) > 8:
+                self._header_heights.clear()
+            heights = [header.text_heights(s) for header in self.header_items] or [(0.0, 0.0)]
+            got = self._header_heights[s] = (max(t for t, _ in heights), max(d for _, d in heights))
+        return got
+
+    def _geometry(self) -> Geometry:
+        g = geometry(_text_scale, self.sizes)
+        # Only in presentation mode: at 100 % the layout is the same in every window.
+        return widened(g, self.sizes, self.view_aspect) if g.text > 1.0 else g
+
+    def overflow(self, s: float) -> tuple[float, float, float]:
+        """How far (up, right, down; scene units) text sticks out of ``content_rect`` at ``s`` pixels per unit.
+
+        Text never gets smaller on screen than its legible minimum, so in a view small for the network it
+        takes more room than the layout planned; the view fits this much more.
+        """
+        g, rect = self.geo, self.content_rect
+        right, bottom = rect.left(), rect.top()
+        top = min((header.y() + header.layout(s)[0] for header in self.header_items), default=rect.bottom())
+        if self.caption_item is not None:
+            _, _, below, wide = self.caption_item.layout(s)
+            bottom = self.caption_item.y() + below
+            right = self.caption_item.x() + wide
+        L = len(self.sizes) - 1
+        for j, side in enumerate(self.node_side[L] if len(self.node_side) > L else []):
+            if side:
+                _, w, _ = _measure(side, 11, s, max_px=16)
+                right = max(right, self.node_pos(L, j).x() + g.radius + 10 * g.text + w / s)
+        return (
+            max(0.0, rect.top() + g.margin / 2 - top),
+            max(0.0, right + g.margin / 2 - rect.right()),
+            max(0.0, bottom + g.margin / 2 - rect.bottom()),
+        )
+
+    def set_view_aspect(self, aspect: float) -> bool:
+        """The view's width / height (presentation mode spreads the layers to use it); True if it rebuilt."""
+        self.view_aspect = float(aspect)
+        if not self.sizes or abs(self._geometry().layer_gap - self.geo.layer_gap) <= 0.02 * self.geo.layer_gap:
+            return False
+        self.rebuild()
+        return True
 
     # -------------------------------------------------------------- values
     def _layer_values(self, l: int) -> tuple[np.ndarray, np.ndarray]:
@@ -687,6 +873,7 @@ class NetworkScene(QGraphicsScene):
 
     def _refresh_headers(self, view, net) -> None:  # noqa: ANN001 - StepView, Network
         L = len(self.sizes) - 1
+        self._header_heights = {}
         for l, header in enumerate(self.header_items):
             if l == 0:
                 header.title = self.tr("Input")
@@ -754,14 +941,15 @@ class NetworkScene(QGraphicsScene):
             part = header.part_at(p - header.pos())
             if part is not None:
                 return ("header", header.layer, part)
+        g = self.geo
         for l in range(len(self.sizes)):
-            x = l * LAYER_GAP
-            if abs(p.x() - x) <= RADIUS + tol:
+            x = l * g.layer_gap
+            if abs(p.x() - x) <= g.radius + tol:
                 n = self.sizes[l]
-                j = int(round(p.y() / NODE_GAP + (n - 1) / 2))
+                j = int(round(p.y() / g.node_gap + (n - 1) / 2))
                 if 0 <= j < n:
                     c = self.node_pos(l, j)
-                    if math.hypot(p.x() - c.x(), p.y() - c.y()) <= RADIUS + tol:
+                    if math.hypot(p.x() - c.x(), p.y() - c.y()) <= g.radius + tol:
                         return ("node", l, j)
         if self.edges_item is not None:
             e = self.edges_item.edge_at(p, tol)

@@ -8,7 +8,7 @@ Public API used by the main window::
     view.set_view_mode("forward" | "backward"); view.set_precision(n)
     view.set_thumbnails(on); view.set_node_maps({(l, j): 2-D map})
     view.set_playing(on); view.fit(); view.zoom_in(); view.zoom_out()
-    view.set_text_scale(f[, lines])   # presentation: text and pen widths × f
+    view.set_text_scale(f[, lines])   # presentation: text, nodes, headers and pen widths × f
     view.refresh(); view.rebuild()    # connected to the session's signals here
     view.render_to_image(path)        # PNG (or SVG by suffix) of the whole network
 
@@ -165,7 +165,11 @@ class NetworkView(QGraphicsView):
         self._scene.set_node_maps(maps)
 
     def set_text_scale(self, factor: float, lines: float | None = None) -> None:
-        """Presentation mode: on-screen text × ``factor`` and pen widths × ``lines`` (default: the same)."""
+        """Presentation mode: on-screen text × ``factor`` and pen widths × ``lines`` (default: the same).
+
+        The layout follows (see network_scene.geometry): nodes and headers grow with the text, the gaps
+        between layers more slowly, so fit() shows the numbers larger.
+        """
         network_scene.set_scales(factor, factor if lines is None else lines)
         self._scene.rebuild()  # the edges' pens are cached per item
 
@@ -192,14 +196,22 @@ class NetworkView(QGraphicsView):
             self.fit()
 
     def fit(self) -> None:
-        """Show the whole network (not magnified beyond MAX_FIT_SCALE)."""
+        """Show the whole network (not magnified beyond MAX_FIT_SCALE), its clamped-up text included."""
+        size = self.viewport().size()
+        if size.height() > 0 and self._scene.set_view_aspect(size.width() / size.height()):
+            self._close_editor()  # the layout moved under it
         rect = self._scene.content_rect
         if rect.isEmpty():
             return
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.transform().m11() > MAX_FIT_SCALE:
-            self.resetTransform()
-            self.scale(MAX_FIT_SCALE, MAX_FIT_SCALE)
+        for _ in range(3):  # text clamped up to a legible size in a small view needs more room: fit that too
+            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+            if self.transform().m11() > MAX_FIT_SCALE:
+                self.resetTransform()
+                self.scale(MAX_FIT_SCALE, MAX_FIT_SCALE)
+            up, right, down = self._scene.overflow(self.transform().m11())
+            if max(up, right, down) < 1:
+                break
+            rect = self._scene.content_rect.adjusted(0, -up, right, down)
         self.centerOn(rect.center())
         self._auto_fit = True
 

@@ -3,8 +3,10 @@
 * **Presentation mode** (View → Presentation mode, F5) hides the secondary
   panels (training settings, samples table), keeps the network, inspector,
   loss and boundary, and scales every font and line width by the
-  presentation scale (100–250 %, View → Scale).  Turning it off restores the
-  exact layout saved when it was turned on (``saveState``/``restoreState``).
+  presentation scale (100–250 %, View → Scale).  A secondary panel added or
+  shown while it is on is hidden too, and shown when it ends.  Turning it off
+  restores the exact layout saved when it was turned on
+  (``saveState``/``restoreState``).
 * **Theme** (View → Theme): light, or dark (Fusion's palette, the canvas and
   every plot).  **Colours** (View → Colours): the value map of
   :mod:`gui.palette` (standard blue/orange, high contrast, purple/green).
@@ -46,7 +48,8 @@ RIGHT_SHARE = 0.34
 
 
 def bottom_share(text_factor: float) -> float:
-    return min(0.4, 0.22 + 0.06 * text_factor)
+    # At most a third: the network, under its own larger text, needs the height more than the loss curve.
+    return min(0.32, 0.22 + 0.06 * text_factor)
 
 
 KEY_SCALE = "presentation/scale"
@@ -356,6 +359,12 @@ class Presentation(QObject):
         self._saved_size = None
         self._saved_corner = window.corner(Qt.Corner.BottomRightCorner)
         self._document_changed = False
+        self._held_back: list[QDockWidget] = []  # secondary panels that tried to show during presentation
+        # Panels may be added or shown after presentation mode starts (the data editor places its dock once
+        # the window is laid out; View menu toggles): watch every dock, and the window for new ones.
+        window.installEventFilter(self)
+        for dock in window.findChildren(QDockWidget):
+            dock.installEventFilter(self)
         settings = QSettings()
         self.scale = snap_scale(settings.value(KEY_SCALE, DEFAULT_SCALE, type=int))
         theme = settings.value(KEY_THEME, palette.DEFAULT_THEME, type=str)
@@ -476,6 +485,23 @@ class Presentation(QObject):
         self.scale_box.setToolTip(self.tr("Text and line size in presentation mode (100–250 %)"))
 
     # ------------------------------------------------------------ presentation mode
+    def _kept(self, dock: QDockWidget) -> bool:
+        docks = self.window.docks
+        return any(docks.get(name) is dock for name in KEPT_IN_PRESENTATION)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        kind = event.type()
+        if kind == QEvent.Type.ChildPolished and obj is self.window:  # polished before its first show
+            child = event.child()
+            if isinstance(child, QDockWidget):
+                child.removeEventFilter(self)  # once
+                child.installEventFilter(self)
+        elif kind == QEvent.Type.Show and self.presenting and isinstance(obj, QDockWidget) and not self._kept(obj):
+            if obj not in self._held_back:
+                self._held_back.append(obj)
+            obj.hide()
+        return False
+
     def set_presentation(self, on: bool) -> None:
         """Enter (hide the secondary panels, scale up) or leave (restore the saved layout at 100 %)."""
         on = bool(on)
@@ -489,9 +515,9 @@ class Presentation(QObject):
             self._saved_corner = w.corner(Qt.Corner.BottomRightCorner)
             self._document_changed = False
             self.presenting = True
-            kept = {id(w.docks[n]) for n in KEPT_IN_PRESENTATION if n in w.docks}
+            self._held_back = []
             for dock in w.findChildren(QDockWidget):
-                if id(dock) not in kept:
+                if not self._kept(dock):
                     dock.hide()
             # The right column runs the full height (the loss plot goes under the network only).
             w.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -511,6 +537,10 @@ class Presentation(QObject):
                 if self._saved_size is not None and not w.windowState() & maximised:
                     w.resize(self._saved_size)  # not restoreGeometry: that also moves the window onto a screen
                 w.restoreState(self._saved_state)
+            for dock in self._held_back:  # asked to show while presenting: shown now (the saved layout may not
+                if dock.isHidden():  # know a dock added since, so it cannot be put back in a tab group)
+                    dock.show()
+            self._held_back = []
             self._saved_state = self._saved_size = None
             if self._document_changed:  # which plot fits the data follows the document, not the old layout
                 w.session.structure_changed.emit()

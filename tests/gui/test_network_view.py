@@ -6,12 +6,13 @@ import math
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 import model
+from gui import network_layout, network_scene
 from gui.network_scene import EDGE_LABEL_LIMIT, NodeItem, colour_indices, fmt
 from gui.network_view import NetworkView
 from gui.palette import LUT, colour, symmetric_scale
@@ -422,7 +423,8 @@ def test_render_to_png_and_svg(view, tmp_path):
 
 
 def test_thumbnails_draw_each_neurons_map(view, session):
-    pos = view.view_pos_of(("node", 1, 0)) + QPoint(-10, -10)  # inside the circle, off the text
+    above = int(0.6 * view.scene().geo.radius * view.transform().m11())
+    pos = view.view_pos_of(("node", 1, 0)) - QPoint(0, above)  # inside the circle, above the text
     plain = view.grab().toImage().pixelColor(pos)
     blue_map = np.full((20, 20), -1.0, dtype=np.float32)
     view.set_node_maps({(1, j): blue_map for j in range(3)})
@@ -444,3 +446,149 @@ def test_playing_turns_antialiasing_off(view):
 def test_view_mode_is_checked(view):
     with pytest.raises(ValueError):
         view.set_view_mode("sideways")
+
+
+# ------------------------------------------------------------------ layout at every scale
+def drawn_texts(view: NetworkView, monkeypatch) -> list[tuple[str, int, QRectF]]:  # noqa: ANN001
+    """Every text one paint of ``view`` draws: (text, pixel size, rectangle in the view's pixels)."""
+    got: list[tuple[str, int, QRectF]] = []
+    real = network_scene.draw_text
+
+    def record(painter, at, text, size, **kw):  # noqa: ANN001, ANN202
+        rect = real(painter, at, text, size, **kw)
+        font, *_ = network_scene._text_layout(
+            painter, text, size, kw.get("bold", False), kw.get("min_px", 10), kw.get("max_px", 22), kw.get("fit_width")
+        )
+        got.append((text, font.pixelSize(), painter.worldTransform().mapRect(rect)))
+        return rect
+
+    monkeypatch.setattr(network_scene, "draw_text", record)
+    view.viewport().grab()
+    monkeypatch.setattr(network_scene, "draw_text", real)
+    return got
+
+
+def overlaps(texts: list[tuple[str, int, QRectF]], slack: float = 2.0) -> list[tuple[str, str]]:
+    """Pairs of drawn texts whose rectangles overlap by more than ``slack`` pixels each way."""
+    out = []
+    for a in range(len(texts)):
+        for b in range(a + 1, len(texts)):
+            both = texts[a][2].intersected(texts[b][2])
+            if both.width() > slack and both.height() > slack:
+                out.append((texts[a][0], texts[b][0]))
+    return out
+
+
+def texts_on_circles(view: NetworkView, texts: list[tuple[str, int, QRectF]]) -> list[tuple[str, tuple]]:
+    """Texts other than a node's own number that cover part of a node's circle."""
+    sc = view.scene()
+    r = sc.geo.radius * view.transform().m11() - 1.0
+    out = []
+    for node, item in sc.node_items.items():
+        c = QPointF(view.mapFromScene(item.pos()))
+        for text, _px, rect in texts:
+            if (rect.center() - c).manhattanLength() < 3:
+                continue  # the number inside this node
+            dx = max(rect.left() - c.x(), 0.0, c.x() - rect.right())
+            dy = max(rect.top() - c.y(), 0.0, c.y() - rect.bottom())
+            if dx * dx + dy * dy < r * r:
+                out.append((text, node))
+    return out
+
+
+def shown_view(qtbot, sizes, width: int, height: int, scale: float = 1.0) -> NetworkView:  # noqa: ANN001
+    s = make_session(sizes)
+    v = NetworkView(s)
+    qtbot.addWidget(v)
+    v.resize(width, height)
+    v.show()
+    qtbot.waitExposed(v)
+    v.set_text_scale(scale, 1.0 + (scale - 1.0) * 0.6)
+    v.fit()
+    return v
+
+
+@pytest.fixture
+def reset_scale():
+    yield
+    network_scene.set_scales(1.0, 1.0)
+
+
+def test_layout_at_100_percent_is_the_old_one_for_large_networks():
+    g, ns = network_layout.geometry(1.0, [2, 8, 1]), network_layout
+    assert (g.radius, g.layer_gap, g.node_gap) == (ns.RADIUS, ns.LAYER_GAP, ns.NODE_GAP)
+    assert (g.header_w, g.header_h, g.button_r) == (ns.HEADER_W, ns.HEADER_H, ns.BUTTON_R)
+    # Small networks: larger nodes and labels, layers a little closer, the room under a node kept.
+    small = network_layout.geometry(1.0, [2, 4, 1])
+    assert small.radius == network_layout.RADIUS * network_layout.SMALL_NET_NODES
+    assert small.label_text > g.label_text and small.layer_gap < g.layer_gap
+    assert small.node_gap >= 2 * small.radius + 34
+
+
+@pytest.mark.parametrize("k", [1.5, 1.75, 2.0, 2.5])
+def test_presentation_geometry_grows_with_the_text_but_the_gaps_more_slowly(k):
+    base, g = network_layout.geometry(1.0, [2, 8, 1]), network_layout.geometry(k, [2, 8, 1])
+    assert g.radius == pytest.approx(base.radius * k)  # the number inside keeps its room
+    assert g.header_h > base.header_h and g.button_r == pytest.approx(base.button_r * k)
+    assert g.layer_gap / base.layer_gap < k  # more compact relative to the text: a fitted view magnifies it
+    assert g.node_gap >= 2 * g.radius + 28 * k  # "z = …" under each circle
+    assert g.layer_gap - g.header_w >= 50  # headers never touch
+
+
+def test_small_network_numbers_are_legible_in_the_default_window(qtbot, monkeypatch):
+    # 843 × 698 px: the network's share of the default 1600 × 1000 window.
+    v = shown_view(qtbot, (2, 2, 1), 843, 698)
+    v.session.step_forward()
+    texts = drawn_texts(v, monkeypatch)
+    sc = v.scene()
+    numbers = [px for text, px, _ in texts if any(text in row for row in sc.node_main)]
+    weights = [px for text, px, _ in texts if text in sc.edges_item.labels]
+    assert numbers and min(numbers) >= 14
+    assert weights and min(weights) >= 13
+    assert overlaps(texts) == [] and texts_on_circles(v, texts) == []
+
+
+@pytest.mark.parametrize("k", [1.5, 1.75, 2.0, 2.5])
+def test_presentation_numbers_grow_without_overlapping(qtbot, monkeypatch, reset_scale, k):
+    # 1040 × 530 px: the network's share of a 1600 × 1000 window in presentation mode.
+    v = shown_view(qtbot, (2, 2, 1), 1040, 530, k)
+    v.session.step_forward()
+    texts = drawn_texts(v, monkeypatch)
+    sc = v.scene()
+    assert sc.geo.radius >= network_layout.RADIUS * k  # the geometry followed the scale
+    numbers = [px for text, px, _ in texts if any(text in row for row in sc.node_main)]
+    weights = [px for text, px, _ in texts if text in sc.edges_item.labels]
+    assert min(numbers) >= min(9.0 * k, 20) and min(weights) >= 10 * k - 1
+    assert overlaps(texts) == [] and texts_on_circles(v, texts) == []
+    inside = QRectF(v.viewport().rect())
+    assert all(inside.contains(rect) for _, _, rect in texts)
+
+
+@pytest.mark.parametrize(
+    ("sizes", "k", "spread"),
+    [((2, 4, 1), 2.0, True), ((2, 4, 1), 2.5, True), ((2, 6, 1), 2.0, True), ((2, 3, 1), 2.5, True),
+     ((2, 2, 2, 1), 2.5, False), ((2, 3, 2, 1), 2.0, False)],
+)
+def test_larger_networks_in_presentation_do_not_overlap(qtbot, monkeypatch, reset_scale, sizes, k, spread):
+    v = shown_view(qtbot, sizes, 1040, 530, k)
+    v.session.step_forward()
+    sc = v.scene()
+    # A network taller than the view is wide spreads its layers out.
+    assert (sc.geo.layer_gap > network_layout.geometry(k, sizes).layer_gap) == spread
+    texts = drawn_texts(v, monkeypatch)
+    assert overlaps(texts) == [] and texts_on_circles(v, texts) == []
+    inside = QRectF(v.viewport().rect())
+    assert all(inside.contains(rect) for _, _, rect in texts)
+
+
+def test_scale_change_keeps_the_selected_edge_and_header_buttons_work(qtbot, session, reset_scale):
+    v = shown_view(qtbot, (2, 3, 2, 1), 1040, 530)
+    v.select(("edge", 1, 2, 0))
+    v.set_text_scale(2.0)
+    v.fit()
+    edges = v.scene().edges_item
+    assert edges.selected == edges.index(1, 2, 0)  # still highlighted after the rebuild
+    v.viewport().grab()  # the header lays itself out when painted
+    click(v, ("header", 1, "+"))
+    assert v.session.network.sizes == [2, 4, 2, 1]
+    assert v.hit_at(QPointF(v.view_pos_of(("node", 1, 3)))) == ("node", 1, 3)

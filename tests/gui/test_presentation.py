@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QKeySequence, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDockWidget
 
-from gui import network_scene, palette, plots, presentation, shortcuts
+from gui import network_layout, network_scene, palette, plots, presentation, shortcuts
 from gui.app import make_application
 from gui.main_window import MainWindow
 from gui.palette import LUT  # bound at import, as the scene and the plots bind it
@@ -361,3 +361,72 @@ def test_scene_text_scale_hook_rebuilds_and_resets(make_window):
     assert pen.widthF() == 6.0
     view.set_text_scale(1.0)
     assert network_scene._cosmetic(QColor("black"), 3.0).widthF() == 3.0
+
+
+# ------------------------------------------------------------------ panels added or shown later
+def test_panels_added_or_shown_during_presentation_stay_hidden_until_it_ends(make_window, qtbot):
+    w = make_window()
+    settle(qtbot)
+    w.action("presentation").trigger()
+    settle(qtbot)
+    extra = QDockWidget("Extension panel", w)  # an extension adds a panel while the class watches
+    extra.setObjectName("dock_extension")
+    w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, extra)
+    extra.show()
+    w.docks["data"].show()  # View ▸ Samples pressed during presentation
+    settle(qtbot)
+    assert not extra.isVisible() and not w.docks["data"].isVisible()
+    kept = {w.docks[n].objectName() for n in presentation.KEPT_IN_PRESENTATION}
+    assert {name for name, shown in visible_docks(w).items() if shown} <= kept
+    w.action("presentation").trigger()
+    settle(qtbot)
+    assert extra.isVisible() and w.docks["data"].isVisible()  # what was asked for is shown afterwards
+
+
+def test_presentation_before_the_window_is_laid_out_hides_late_panels(ini_settings, qtbot):  # noqa: ANN001
+    make_application()
+    w = MainWindow()
+    try:
+        w.resize(1600, 1000)
+        w.show()
+        w.action("presentation").trigger()  # before the data editor has placed its dock
+        settle(qtbot)
+        kept = {w.docks[n].objectName() for n in presentation.KEPT_IN_PRESENTATION}
+        assert {name for name, shown in visible_docks(w).items() if shown} <= kept
+        w.action("presentation").trigger()
+        settle(qtbot)
+        assert w.docks["data_editor"].isVisible() and w.docks["training"].isVisible()
+    finally:
+        w.session.undo_stack.setClean()
+        w.close()
+        w.deleteLater()
+        QApplication.processEvents()
+
+
+@pytest.mark.parametrize("scale", [150, 175, 200, 250])
+def test_presentation_network_numbers_are_large_and_apart(make_window, qtbot, monkeypatch, scale):
+    from tests.gui.test_network_view import drawn_texts, overlaps, texts_on_circles
+
+    w = make_window()  # XOR, 2-2-1
+    w.resize(1600, 1000)
+    w.session.train_for(10.0, max_steps=300)
+    w.session.values_changed.emit()
+    settle(qtbot)
+    w.action("presentation").trigger()
+    w.presentation.set_scale(scale)  # Ctrl+Shift+= / − while presenting
+    settle(qtbot)
+    view = w.network_view
+    view.fit()
+    k = scale / 100
+    sc = view.scene()
+    assert sc.geo.radius >= network_layout.RADIUS * k  # the nodes grew with the text
+    texts = drawn_texts(view, monkeypatch)
+    numbers = [px for text, px, _ in texts if any(text in row for row in sc.node_main)]
+    weights = [px for text, px, _ in texts if text in sc.edges_item.labels]
+    assert min(numbers) >= min(12 * k, 20) and min(weights) >= 10 * k - 1
+    assert overlaps(texts) == [] and texts_on_circles(view, texts) == []
+
+
+def test_the_loss_plot_leaves_the_network_most_of_the_height():
+    assert presentation.bottom_share(1.0) == pytest.approx(0.28)
+    assert max(presentation.bottom_share(k / 100) for k in range(100, 251, 25)) <= 0.32
