@@ -266,7 +266,7 @@ class Network:
     def _backward_layer(self, l: int, fwd: ForwardRecord, delta: Array) -> tuple[Array, Array, Array, Array]:
         k = l - 1
         dW = fwd.a[k].T @ delta
-        db = delta.sum(axis=0) if self.bias[k] else np.zeros(self.sizes[l])
+        db = np.add.reduce(delta, axis=0) if self.bias[k] else np.zeros(self.sizes[l])
         da_prev = delta @ self.weights[k].T
         if k == 0:
             delta_prev = da_prev  # dLoss/dX: the input is its own z

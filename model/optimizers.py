@@ -37,6 +37,9 @@ Array = np.ndarray
 ParamId = tuple[str, int]
 
 
+_add_reduce = np.add.reduce  # the ufunc itself: ndarray.sum's Python wrapper costs more than the sum here
+
+
 class NonFiniteError(ArithmeticError):
     """An update would have written NaN or infinity into the parameters."""
 
@@ -78,6 +81,14 @@ class Optimizer:
         """
         raise NotImplementedError
 
+    def _regularised(self, p: Array, grad: Array) -> Array:
+        """The gradient with coupled L2 weight decay and L1 added, as torch adds weight decay."""
+        if self.weight_decay:
+            grad = grad + self.weight_decay * p
+        if self.l1:
+            grad = grad + self.l1 * np.sign(p)
+        return grad
+
     def step(self, net: Network, g: GradientRecord) -> None:
         """Apply one update to ``net`` in place, or raise NonFiniteError and change nothing."""
         self.t += 1
@@ -87,29 +98,31 @@ class Optimizer:
         # errors, an exception that skips the clean refusal).
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             for pid, p, grad in _params(net, g):
-                if self.weight_decay:
-                    grad = grad + self.weight_decay * p
-                if self.l1:
-                    grad = grad + self.l1 * np.sign(p)
                 st = self.state.get(pid)
                 if st is None or st["shape"] != p.shape:
                     st = {"shape": p.shape}  # new parameter, or the structure changed: fresh state
-                value, new_st = self._update(p, grad, st)
+                value, new_st = self._update(p, self._regularised(p, grad), st)
                 new.append((pid, value, new_st))
-            total = 0.0
-            for _, v, _ in new:
-                total += v.sum()
-            finite = math.isfinite(total)
-        # A sum is finite only if every element is (or overflows, which is refused too).
-        if not finite:
-            self.t -= 1
-            raise NonFiniteError(
-                "the update would make a weight infinite or NaN (the learning rate is probably too large)"
-            )
+            self._check_finite([v for _, v, _ in new])
         for (kind, k), value, new_st in new:
             (net.weights if kind == "W" else net.biases)[k] = value
             new_st["shape"] = value.shape
             self.state[(kind, k)] = new_st
+
+    def _check_finite(self, values: list[Array]) -> None:
+        """Raise NonFiniteError (undoing the step count) unless every new value is finite.
+
+        A sum is finite only if every element is (or it overflows, which is refused too);
+        one ufunc reduction per array is the cheapest test numpy has.
+        """
+        total = 0.0
+        for v in values:
+            total += _add_reduce(v, axis=None)
+        if not math.isfinite(total):
+            self.t -= 1
+            raise NonFiniteError(
+                "the update would make a weight infinite or NaN (the learning rate is probably too large)"
+            )
 
     def state_dict(self) -> dict[str, Any]:
         """A deep copy of the optimizer's state (for step back)."""
@@ -132,6 +145,18 @@ class Optimizer:
 class SGD(Optimizer):
     name = "sgd"
     defaults = {"lr": 0.001, "momentum": 0.0, "dampening": 0.0, "nesterov": False}
+
+    def step(self, net: Network, g: GradientRecord) -> None:
+        if self.hyper["momentum"]:
+            super().step(net, g)
+            return
+        # Plain SGD keeps no state: the same rule without the per-parameter state bookkeeping.
+        self.t += 1
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            new = [(pid, p - self.lr * self._regularised(p, grad)) for pid, p, grad in _params(net, g)]
+            self._check_finite([v for _, v in new])
+        for (kind, k), value in new:
+            (net.weights if kind == "W" else net.biases)[k] = value
 
     def _update(self, p: Array, g: Array, st: dict[str, Any]) -> tuple[Array, dict[str, Any]]:
         mu = self.hyper["momentum"]
