@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -25,7 +26,7 @@ from model import presets
 
 from . import autosave, data_editor, export_menu, file_drop, i18n, presentation, recent_files
 from .commands import NetworkEditCommand, push
-from .controller import SPEEDS, TrainingController
+from .controller import SLOW_PANEL_INTERVAL_S, SPEEDS, TrainingController
 from .data_panel import DataPanel
 from .inspector import Inspector
 from .lesson_panel import LessonPanel, localized_title
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.session = Session(doc, self)
         self.controller = TrainingController(self.session, self)
         self.precision = int(doc.view.get("precision", 4))
+        self._loss_refreshed_at = 0.0
         self._build_widgets()
         self._build_actions()
         self._build_menus_and_toolbars()
@@ -394,7 +396,12 @@ class MainWindow(QMainWindow):
             self.fit_plot.refresh()
         if self.network_view.thumbnails and maps is not None:
             self.network_view.set_node_maps(maps.node_maps)
-        self.loss_plot.refresh()
+        # While playing, the loss curve (slow to change, costly to repaint) follows at most every
+        # SLOW_PANEL_INTERVAL_S, like the inspector and the table; the network and boundary every frame.
+        now = time.perf_counter()
+        if not self.controller.playing or now - self._loss_refreshed_at >= SLOW_PANEL_INTERVAL_S:
+            self._loss_refreshed_at = now
+            self.loss_plot.refresh()
         self._update_phase_label()
 
     def _update_phase_label(self) -> None:
