@@ -19,6 +19,7 @@ more slowly, so a fitted view magnifies the network and its numbers get larger.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -146,13 +147,21 @@ def _measure(
     fit_width: float | None = None,
 ) -> tuple[QFont, float, float]:
     """(font, width, height in device pixels) of ``text`` drawn at ``s`` device pixels per scene unit."""
-    k = _text_scale
+    return _measure_cached(text, size, s, bold, min_px, max_px, fit_width, _text_scale, _exporting)
+
+
+@functools.lru_cache(maxsize=8192)
+def _measure_cached(
+    text: str, size: float, s: float, bold: bool, min_px: int, max_px: int, fit_width: float | None,
+    k: float, exporting: bool,
+) -> tuple[QFont, float, float]:
+    # Cached: every repaint measures the same labels again (a Play frame did ~100 font-metric calls).
     # A file gets text in proportion to the picture (whose geometry follows the text scale too).
-    px = int(round(size * s * k)) if _exporting else int(round(min(max(size * s * k, min_px * k), max_px * k)))
+    px = int(round(size * s * k)) if exporting else int(round(min(max(size * s * k, min_px * k), max_px * k)))
     font = _font(max(px, 1), bold)
     metrics = QFontMetricsF(font)
     w = metrics.horizontalAdvance(text) + 2
-    floor = 1 if _exporting else min_px
+    floor = 1 if exporting else min_px
     while fit_width is not None and px > floor and w > fit_width * s:  # shrink to fit, never below min_px
         px -= 1
         font = _font(px, bold)
