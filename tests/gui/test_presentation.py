@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDockWidget
@@ -22,21 +21,7 @@ KEPT = ("inspector", "loss", "boundary")
 
 
 @pytest.fixture
-def ini_settings(tmp_path: Path) -> Iterator[Path]:
-    """QSettings in an INI file under tmp_path: a test never reads or writes the user's settings."""
-    folder = tmp_path / "settings"
-    folder.mkdir()
-    old_format = QSettings.defaultFormat()
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    yield folder
-    QSettings.setDefaultFormat(old_format)
-    QStandardPaths.setTestModeEnabled(False)
-
-
-@pytest.fixture
-def make_window(qtbot, ini_settings) -> Iterator[Callable[..., MainWindow]]:  # noqa: ANN001
+def make_window(qtbot, settings) -> Iterator[Callable[..., MainWindow]]:  # noqa: ANN001
     """make_window() -> a shown MainWindow on the default lesson; closed (without prompts) at teardown."""
     make_application()
     made: list[MainWindow] = []
@@ -265,7 +250,7 @@ def test_dark_plots_lighten_colours_that_would_vanish():
 
 
 # ------------------------------------------------------------------ remembered choices
-def test_choices_persist_across_two_windows(make_window, ini_settings, qapp):
+def test_choices_persist_across_two_windows(make_window, settings, qapp):
     first = make_window()
     first.presentation.set_theme("dark")
     first.presentation.set_colours("purple_green")
@@ -275,7 +260,7 @@ def test_choices_persist_across_two_windows(make_window, ini_settings, qapp):
     assert stored.value(presentation.KEY_THEME, type=str) == "dark"
     assert stored.value(presentation.KEY_COLOURS, type=str) == "purple_green"
     assert stored.value(presentation.KEY_SCALE, type=int) == 150
-    assert any(ini_settings.rglob("*.ini"))  # written to the test's INI, not the user's settings
+    assert any(settings.rglob("*.ini"))  # written to the test's INI, not the user's settings
 
     # A new start: the module-level state is back to the defaults before the window reads its settings.
     palette.set_theme("light")
@@ -383,7 +368,7 @@ def test_panels_added_or_shown_during_presentation_stay_hidden_until_it_ends(mak
     assert extra.isVisible() and w.docks["data"].isVisible()  # what was asked for is shown afterwards
 
 
-def test_presentation_before_the_window_is_laid_out_hides_late_panels(ini_settings, qtbot):  # noqa: ANN001
+def test_presentation_before_the_window_is_laid_out_hides_late_panels(settings, qtbot):  # noqa: ANN001
     make_application()
     w = MainWindow()
     try:
