@@ -469,15 +469,13 @@ class MainWindow(QMainWindow):
         self.controller.pause()
         state = self.session.initial_state
         push(self.session, NetworkEditCommand(self.session, self.tr("reset"), lambda n: n.restore(state)))
-        self.session._rebuild_trainer(keep_history=False)
-        self.session.values_changed.emit()
+        self.session.restart_training()
 
     def randomize_network(self) -> None:
         self.controller.pause()
         seed = self.session.network.seed + 1
         push(self.session, NetworkEditCommand(self.session, self.tr("re-randomise"), lambda n: n.reinitialise(seed)))
-        self.session._rebuild_trainer(keep_history=False)
-        self.session.values_changed.emit()
+        self.session.restart_training()
 
     # ------------------------------------------------------------ scripting surface
     def load_document(self, doc: model.Document, path: Path | None = None) -> None:

@@ -189,6 +189,12 @@ class Session(QObject):
         self.settings_changed.emit()
         self._changed()
 
+    def restart_training(self) -> None:
+        """A fresh trainer (steps, epochs, loss history, optimizer state) for the current network."""
+        self._rebuild_trainer(keep_history=False)
+        self._live = None
+        self.values_changed.emit()
+
     def _rebuild_trainer(self, keep_history: bool = True) -> None:
         old = self.trainer
         self.trainer = model.Trainer(self.network, self.dataset, self.settings)
