@@ -136,14 +136,18 @@ class Session(QObject):
         return self.view().gradient_record()
 
     # ------------------------------------------------------------- mutation
-    def _changed(self, structure: bool = False, keep_step: bool = False) -> None:
-        """After any edit: the step under way is stale (its numbers came from other weights)."""
-        if not keep_step:
-            self.stepper.forget()
+    def _changed(self, structure: bool = False, reset_optimizer: bool | None = None) -> None:
+        """After any edit: the step under way is stale (its numbers came from other weights).
+
+        ``structure``: views rebuild their items.  The optimizer's state (momentum, Adam's
+        moments) is dropped with structural edits unless ``reset_optimizer`` says otherwise.
+        """
+        self.stepper.forget()
         self.trainer.stop_reason = None  # the user changed something: let them try again
         self._live = None
-        if structure:
+        if structure if reset_optimizer is None else reset_optimizer:
             self.trainer.optimizer.reset()
+        if structure:
             self.structure_changed.emit()
         self.values_changed.emit()
 
@@ -162,11 +166,11 @@ class Session(QObject):
 
     def restore_network(self, state: dict[str, Any]) -> None:
         """Become the network ``state`` (undo of structure edits, reset, re-randomise)."""
-        structure = state["sizes"] != self.network.sizes
+        resized = state["sizes"] != self.network.sizes
         self.network.restore(state)
-        self._changed(structure=True if structure else False)
-        if not structure:
-            self.structure_changed.emit()  # activations or bias flags may differ: relabel headers
+        # Headers relabel either way (activations or bias flags may differ); the optimizer's
+        # state survives only when every parameter keeps its shape.
+        self._changed(structure=True, reset_optimizer=resized)
 
     def edit_network(self, edit: Callable[[model.Network], None]) -> bool:
         """Apply a structural edit; on refusal say why and change nothing."""
