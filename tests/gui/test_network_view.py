@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 import model
-from gui import network_layout, network_scene
+from gui import network_items, network_layout, network_scene
 from gui.network_scene import EDGE_LABEL_LIMIT, NodeItem, colour_indices, fmt
 from gui.network_view import NetworkView
 from gui.palette import LUT, colour, symmetric_scale
@@ -452,7 +452,7 @@ def test_view_mode_is_checked(view):
 def drawn_texts(view: NetworkView, monkeypatch) -> list[tuple[str, int, QRectF]]:  # noqa: ANN001
     """Every text one paint of ``view`` draws: (text, pixel size, rectangle in the view's pixels)."""
     got: list[tuple[str, int, QRectF]] = []
-    real = network_scene.draw_text
+    real = network_items.draw_text  # the items look it up there
 
     def record(painter, at, text, size, **kw):  # noqa: ANN001, ANN202
         rect = real(painter, at, text, size, **kw)
@@ -462,9 +462,9 @@ def drawn_texts(view: NetworkView, monkeypatch) -> list[tuple[str, int, QRectF]]
         got.append((text, font.pixelSize(), painter.worldTransform().mapRect(rect)))
         return rect
 
-    monkeypatch.setattr(network_scene, "draw_text", record)
+    monkeypatch.setattr(network_items, "draw_text", record)
     view.viewport().grab()
-    monkeypatch.setattr(network_scene, "draw_text", real)
+    monkeypatch.setattr(network_items, "draw_text", real)
     return got
 
 
