@@ -55,10 +55,11 @@ def value(loss: str, z: Array, a: Array, t: Array) -> float:
 def output_gradient(loss: str, a: Array, t: Array) -> Array:
     """dLoss/da for the output a (n, m): what the inspector shows as dL/dy."""
     if loss == "mse":
-        return 2.0 * (a - t) / a.size
+        d = a - t
+        d *= 2.0 / a.size  # in place: d is a fresh array
+        return d
     if loss == "bce":
-        denom = np.maximum(a * (1.0 - a), _TINY)
-        return (a - t) / denom / a.size
+        return fused_delta(loss, a, t) / np.maximum(a * (1.0 - a), _TINY)
     if loss == "cross_entropy":
         return -t / np.maximum(a, _TINY) / a.shape[0]
     raise KeyError(loss)
@@ -71,8 +72,8 @@ def fused_delta(loss: str, a: Array, t: Array) -> Array | None:
     dL/da * da/dz collapses to (a - t) / N, which never divides by a
     saturated probability.  Returns None for losses without such a form.
     """
-    if loss == "bce":
-        return (a - t) / a.size
-    if loss == "cross_entropy":
-        return (a - t) / a.shape[0]
-    return None
+    if loss not in ("bce", "cross_entropy"):
+        return None
+    d = a - t
+    d *= 1.0 / (a.size if loss == "bce" else a.shape[0])  # in place: d is a fresh array
+    return d

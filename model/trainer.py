@@ -83,6 +83,8 @@ class Trainer:
         self._first_loss: float | None = None
         self._train_idx = dataset.indices(TRAIN)
         self._has_validation = bool(np.any(dataset.split == VALIDATION))
+        # accuracy()'s rule for one output: threshold 0 for ±1 targets, 0.5 for 0/1 targets.
+        self._threshold = 0.0 if dataset.n and dataset.Y.min() < 0 else 0.5
         self._order = self._new_order()
         self._cursor = 0
         # This epoch so far: sum of (batch loss × batch size), samples classified right, samples seen.
@@ -117,6 +119,13 @@ class Trainer:
                 self._full = (self.dataset.X[rows], net.targets(self.dataset.Y[rows]), net.loss)
             return self._full[0], self._full[1]
         return self.dataset.X[idx], net.targets(self.dataset.Y[idx])
+
+    def _correct(self, output: Array, targets: Array) -> int:
+        """How many rows of ``output`` (b, m) are classified as ``targets`` say (see :func:`accuracy`)."""
+        if targets.shape[1] > 1:
+            return int(np.count_nonzero(output.argmax(axis=1) == targets.argmax(axis=1)))
+        threshold = self._threshold  # fixed per data set: computing it per step cost more than the count
+        return int(np.count_nonzero((output > threshold) == (targets > threshold)))
 
     def compute(self, idx: Array) -> GradientRecord:
         """Forward and backward on the samples ``idx`` with the current parameters."""
@@ -170,7 +179,7 @@ class Trainer:
             n = len(g.targets)
             loss_sum, correct, seen = self._epoch_sums
             if output is not None and self.dataset.kind == "classification":
-                correct += accuracy(output, g.targets) * n
+                correct += self._correct(output, g.targets)
             self._epoch_sums = (loss_sum + g.loss * n, correct, seen + n)
             self._cursor += self.batch_size
             if self._cursor >= len(self._order):
