@@ -137,16 +137,22 @@ class Inspector(QWidget):
         if sel[0] == "node":
             _, l, j = sel
             if l == 0:
-                return self.tr("Input node %1 (%2)").replace("%1", str(j)).replace(
-                    "%2", self.session.dataset.input_names[j] if j < self.session.dataset.n_inputs else ""
+                return (
+                    self.tr("Input node %1 (%2)")
+                    .replace("%1", str(j))
+                    .replace("%2", self.session.dataset.input_names[j] if j < self.session.dataset.n_inputs else "")
                 )
             if l == net.n_layers:
                 return self.tr("Output node (%1, %2)").replace("%1", str(l)).replace("%2", str(j))
             return self.tr("Hidden node (%1, %2): layer %1, neuron %2").replace("%1", str(l)).replace("%2", str(j))
         _, k, i, j = sel
-        return self.tr("Weight (%1, %2, %3): from node (%1, %2) to node (%4, %3)").replace("%1", str(k)).replace(
-            "%2", str(i)
-        ).replace("%3", str(j)).replace("%4", str(k + 1))
+        return (
+            self.tr("Weight (%1, %2, %3): from node (%1, %2) to node (%4, %3)")
+            .replace("%1", str(k))
+            .replace("%2", str(i))
+            .replace("%3", str(j))
+            .replace("%4", str(k + 1))
+        )
 
     def lines(self) -> list[str]:
         sel = self.selection
@@ -163,7 +169,9 @@ class Inspector(QWidget):
                 )
             return out
         _, k, i, j = sel
-        return explain.edge_lines(s.network, view, k, i, j, row=0, precision=self.precision, optimizer=s.trainer.optimizer)
+        return explain.edge_lines(
+            s.network, view, k, i, j, row=0, precision=self.precision, optimizer=s.trainer.optimizer
+        )
 
     def refresh(self) -> None:
         self._stale = False
@@ -171,8 +179,11 @@ class Inspector(QWidget):
         self.title.setText(self.heading())
         lines = self.lines()
         if self.selection is not None and len(self.session.view().indices) > 1:
-            lines = [self.tr("Values of sample #%1 (first of the batch of %2):").replace(
-                "%1", str(int(self.session.view().indices[0]))).replace("%2", str(len(self.session.view().indices)))] + lines
+            lines = [
+                self.tr("Values of sample #%1 (first of the batch of %2):")
+                .replace("%1", str(int(self.session.view().indices[0])))
+                .replace("%2", str(len(self.session.view().indices)))
+            ] + lines
         if "step" in self.session.network.activations and self.selection is not None:
             lines.append("")
             lines.append(self.tr("This network uses the step activation: its derivative is 0, so every gradient is 0."))

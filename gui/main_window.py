@@ -138,7 +138,8 @@ class MainWindow(QMainWindow):
             dock.setObjectName(f"dock_{name}")
             dock.setWidget(widget)
             dock.setFeatures(
-                QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                QDockWidget.DockWidgetFeature.DockWidgetMovable
+                | QDockWidget.DockWidgetFeature.DockWidgetClosable
                 | QDockWidget.DockWidgetFeature.DockWidgetFloatable
             )
             self.addDockWidget(area, dock)
@@ -366,8 +367,16 @@ class MainWindow(QMainWindow):
         self.view_mode.setItemText(0, self.tr("forward (z, a, w)"))
         self.view_mode.setItemText(1, self.tr("backward (δ, ∂L/∂w)"))
         self.actions_by_name[f"language_{i18n.current_language()}"].setChecked(True)
-        for panel in (self.inspector, self.training_panel, self.data_panel, self.loss_plot, self.boundary_plot,
-                      self.fit_plot, self.network_view, self.lesson_panel):
+        for panel in (
+            self.inspector,
+            self.training_panel,
+            self.data_panel,
+            self.loss_plot,
+            self.boundary_plot,
+            self.fit_plot,
+            self.network_view,
+            self.lesson_panel,
+        ):
             retranslate = getattr(panel, "retranslate", None)
             if retranslate is not None:
                 retranslate()
@@ -461,7 +470,9 @@ class MainWindow(QMainWindow):
         position = net.n_layers  # just before the output layer
         push(
             self.session,
-            NetworkEditCommand(self.session, self.tr("add hidden layer"), lambda n: n.insert_layer(position, 3, "relu")),
+            NetworkEditCommand(
+                self.session, self.tr("add hidden layer"), lambda n: n.insert_layer(position, 3, "relu")
+            ),
         )
 
     def reset_network(self) -> None:
@@ -615,8 +626,10 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             APP_TITLE,
-            self.tr("Backprop Playground: draw a small neural network, set every number by hand and step "
-                    "through training one phase at a time."),
+            self.tr(
+                "Backprop Playground: draw a small neural network, set every number by hand and step "
+                "through training one phase at a time."
+            ),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override

@@ -37,7 +37,9 @@ def parse_finite(text: str, minimum: float | None = None, integer: bool = False)
         )
     if minimum is not None and value < minimum:
         raise InputError(
-            QCoreApplication.translate("validation", "'%1' is below the smallest allowed value %2; nothing was changed.")
+            QCoreApplication.translate(
+                "validation", "'%1' is below the smallest allowed value %2; nothing was changed."
+            )
             .replace("%1", text)
             .replace("%2", f"{minimum:g}")
         )
