@@ -5,18 +5,15 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSlider,
     QSpinBox,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -35,11 +32,12 @@ from .network_view import NetworkView
 from .plots import BoundaryPlot, FitPlot, LossPlot, grid_forward
 from .session import Session
 from .training_panel import TrainingPanel
+from .window_actions import WindowActionsMixin
+from .window_files import APP_TITLE, DEFAULT_PRESET, FILE_FILTER, WindowFilesMixin
 
-APP_TITLE = "Backprop Playground"
-DEFAULT_PRESET = "xor_train"
+__all__ = ["APP_TITLE", "DEFAULT_PRESET", "FILE_FILTER", "GRID_RESOLUTION", "MainWindow", "MessageBar"]
+
 GRID_RESOLUTION = 100
-FILE_FILTER = "Backprop Playground (*.json)"
 
 
 class MessageBar(QLabel):
@@ -64,8 +62,12 @@ class MessageBar(QLabel):
         self.hide()
 
 
-class MainWindow(QMainWindow):
-    """The playground.  ``doc`` defaults to the xor_train preset."""
+class MainWindow(WindowActionsMixin, WindowFilesMixin, QMainWindow):
+    """The playground.  ``doc`` defaults to the xor_train preset.
+
+    Actions, menus and toolbars come from :class:`~gui.window_actions.WindowActionsMixin`; new, open and save
+    from :class:`~gui.window_files.WindowFilesMixin`.
+    """
 
     #: Emitted at the end of retranslate(): feature modules re-set their own strings.
     retranslated = Signal()
@@ -168,127 +170,6 @@ class MainWindow(QMainWindow):
         self.view_mode.setObjectName("view_mode")
         self.view_mode.addItems(["forward", "backward"])
 
-    def _action(self, name: str, shortcut: QKeySequence | str | None = None, checkable: bool = False) -> QAction:
-        action = QAction(self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setCheckable(checkable)
-        self.actions_by_name[name] = action
-        return action
-
-    def _build_actions(self) -> None:
-        self.actions_by_name: dict[str, QAction] = {}
-        a = self._action
-        a("new", QKeySequence.StandardKey.New).triggered.connect(self.new_document)
-        a("open", QKeySequence.StandardKey.Open).triggered.connect(self.open_dialog)
-        a("save", QKeySequence.StandardKey.Save).triggered.connect(self.save)
-        a("save_as", QKeySequence.StandardKey.SaveAs).triggered.connect(self.save_as_dialog)
-        a("quit", QKeySequence.StandardKey.Quit).triggered.connect(self.close)
-        undo = self.session.undo_stack.createUndoAction(self)
-        undo.setObjectName("undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.session.undo_stack.createRedoAction(self)
-        redo.setObjectName("redo")
-        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
-        self.actions_by_name["undo"] = undo
-        self.actions_by_name["redo"] = redo
-        a("step_forward", "Right").triggered.connect(self.session.step_forward)
-        a("step_back", "Left").triggered.connect(self.session.step_back)
-        a("finish_step", "Ctrl+Right").triggered.connect(self.session.finish_step)
-        a("train_epoch", "E").triggered.connect(self.session.train_epoch)
-        a("play", "Space", checkable=True).triggered.connect(self._on_play_triggered)
-        a("reset", "R").triggered.connect(self.reset_network)
-        a("randomize", "Shift+R").triggered.connect(self.randomize_network)
-        a("backward_view", "B", checkable=True).toggled.connect(
-            lambda on: self.view_mode.setCurrentIndex(1 if on else 0)
-        )
-        a("detailed", "D", checkable=True).toggled.connect(self.session.set_detailed)
-        a("thumbnails", "T", checkable=True).toggled.connect(self._on_thumbnails_toggled)
-        a("log_scale", "L", checkable=True).toggled.connect(self.loss_plot.set_log_scale)
-        a("fit", "F").triggered.connect(self.network_view.fit)
-        a("zoom_in", QKeySequence.StandardKey.ZoomIn).triggered.connect(self.network_view.zoom_in)
-        a("zoom_out", QKeySequence.StandardKey.ZoomOut).triggered.connect(self.network_view.zoom_out)
-        a("add_layer", "Ctrl+L").triggered.connect(self.add_hidden_layer)
-        a("about").triggered.connect(self._about)
-        self.example_group = QActionGroup(self)
-        self.example_actions: dict[str, QAction] = {}
-        for name in presets.PRESETS:
-            act = QAction(self)
-            act.setObjectName(f"example_{name}")
-            act.triggered.connect(lambda _c=False, n=name: self.open_preset(n))
-            self.example_actions[name] = act
-            self.actions_by_name[f"example_{name}"] = act  # part of the scripting surface like every other action
-
-    def _build_menus_and_toolbars(self) -> None:
-        act = self.actions_by_name
-        bar = self.menuBar()
-        self.menus: dict[str, object] = {}
-        for key, names in (
-            ("file", ["new", "open", "save", "save_as", None, "quit"]),
-            ("edit", ["undo", "redo", None, "add_layer"]),
-            ("view", ["backward_view", "detailed", "thumbnails", "log_scale", None, "fit", "zoom_in", "zoom_out"]),
-            ("train", ["step_forward", "step_back", "finish_step", "train_epoch", "play", None, "reset", "randomize"]),
-        ):
-            menu = bar.addMenu("")
-            for n in names:
-                menu.addSeparator() if n is None else menu.addAction(act[n])
-            self.menus[key] = menu
-        examples = bar.addMenu("")
-        for action in self.example_actions.values():
-            examples.addAction(action)
-        self.menus["examples"] = examples
-        language_menu = self.menus["view"].addMenu("")  # type: ignore[attr-defined]
-        self.language_group = QActionGroup(self)
-        for code, native in (("en", "English"), ("ko", "한국어")):
-            lang_action = QAction(native, self)  # each language named in itself: never translated
-            lang_action.setObjectName(f"language_{code}")
-            lang_action.setCheckable(True)
-            lang_action.triggered.connect(lambda _c=False, c=code: self.set_language(c))
-            self.language_group.addAction(lang_action)
-            language_menu.addAction(lang_action)
-            self.actions_by_name[f"language_{code}"] = lang_action
-        self.menus["language"] = language_menu
-        docks_menu = self.menus["view"].addMenu("")  # type: ignore[attr-defined]
-        for dock in self.docks.values():
-            docks_menu.addAction(dock.toggleViewAction())
-        self.menus["panels"] = docks_menu
-        help_menu = bar.addMenu("")
-        help_menu.addAction(act["about"])
-        self.menus["help"] = help_menu
-
-        tb = QToolBar(self)
-        tb.setObjectName("training_toolbar")
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for n in ("step_back", "step_forward", "finish_step", "train_epoch", "play"):
-            tb.addAction(act[n])
-        self.speed_label = QLabel()
-        tb.addWidget(self.speed_label)
-        tb.addWidget(self.speed)
-        tb.addSeparator()
-        tb.addAction(act["reset"])
-        tb.addAction(act["randomize"])
-        tb.addSeparator()
-        tb.addAction(act["undo"])
-        tb.addAction(act["redo"])
-        self.addToolBar(tb)
-        self.addToolBarBreak()
-        vb = QToolBar(self)
-        vb.setObjectName("view_toolbar")
-        vb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.view_label = QLabel()
-        vb.addWidget(self.view_label)
-        vb.addWidget(self.view_mode)
-        vb.addAction(act["detailed"])
-        vb.addAction(act["thumbnails"])
-        self.precision_label = QLabel()
-        vb.addWidget(self.precision_label)
-        vb.addWidget(self.precision_box)
-        vb.addSeparator()
-        vb.addWidget(self.phase_label)
-        self.addToolBar(vb)
-        self.toolbars = [tb, vb]
-
     def _connect(self) -> None:
         s = self.session
         s.structure_changed.connect(self._on_structure_changed)
@@ -308,47 +189,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ strings
     def retranslate(self) -> None:
-        texts = {
-            "new": (self.tr("&New"), self.tr("Start a new network on XOR")),
-            "open": (self.tr("&Open…"), self.tr("Open a saved network")),
-            "save": (self.tr("&Save"), self.tr("Save the network, data and settings")),
-            "save_as": (self.tr("Save &As…"), self.tr("Save under a new name")),
-            "quit": (self.tr("&Quit"), self.tr("Close the playground")),
-            "undo": (self.tr("Undo"), self.tr("Undo the last edit")),
-            "redo": (self.tr("Redo"), self.tr("Redo the edit you undid")),
-            "step_forward": (self.tr("Step ▶"), self.tr("Next phase of the training step")),
-            "step_back": (self.tr("◀ Back"), self.tr("Previous phase (restores the weights across an update)")),
-            "finish_step": (self.tr("Finish step ▶▶"), self.tr("Run the rest of this step up to the update")),
-            "train_epoch": (self.tr("Epoch"), self.tr("Train one whole epoch")),
-            "play": (self.tr("Play"), self.tr("Train continuously; press again to pause")),
-            "reset": (self.tr("Reset"), self.tr("Back to the same starting weights")),
-            "randomize": (self.tr("Re-randomise"), self.tr("New random starting weights")),
-            "backward_view": (self.tr("Backward view"), self.tr("Show δ and ∂L/∂w instead of z, a and w")),
-            "detailed": (self.tr("Node by node"), self.tr("Step the forward pass one node at a time")),
-            "thumbnails": (self.tr("Neuron maps"), self.tr("Show each hidden neuron's output map on its node")),
-            "log_scale": (self.tr("Log-scale loss"), self.tr("Plot the loss on a logarithmic axis")),
-            "fit": (self.tr("Fit network"), self.tr("Zoom to show the whole network")),
-            "zoom_in": (self.tr("Zoom in"), self.tr("Zoom in")),
-            "zoom_out": (self.tr("Zoom out"), self.tr("Zoom out")),
-            "add_layer": (self.tr("Add hidden layer"), self.tr("Insert a hidden layer before the output")),
-            "about": (self.tr("About"), self.tr("About Backprop Playground")),
-        }
-        for name, (text, tip) in texts.items():
-            action = self.actions_by_name[name]
-            action.setText(text)
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{tip} ({keys})" if keys else tip)
-        for key, title in (
-            ("file", self.tr("&File")),
-            ("edit", self.tr("&Edit")),
-            ("view", self.tr("&View")),
-            ("train", self.tr("&Train")),
-            ("examples", self.tr("E&xamples")),
-            ("panels", self.tr("Panels")),
-            ("language", self.tr("Language")),
-            ("help", self.tr("&Help")),
-        ):
-            self.menus[key].setTitle(title)  # type: ignore[attr-defined]
+        self._retranslate_actions()
         for name, dock_title in (
             ("lesson", self.tr("Lesson")),
             ("training", self.tr("Training")),
@@ -359,14 +200,6 @@ class MainWindow(QMainWindow):
             ("loss", self.tr("Loss")),
         ):
             self.docks[name].setWindowTitle(dock_title)
-        for name, act in self.example_actions.items():
-            act.setText(localized_title(self._preset_titles().get(name, name)))
-        self.speed_label.setText(self.tr(" Speed "))
-        self.view_label.setText(self.tr("Show: "))
-        self.precision_label.setText(self.tr(" Digits "))
-        self.view_mode.setItemText(0, self.tr("forward (z, a, w)"))
-        self.view_mode.setItemText(1, self.tr("backward (δ, ∂L/∂w)"))
-        self.actions_by_name[f"language_{i18n.current_language()}"].setChecked(True)
         for panel in (
             self.inspector,
             self.training_panel,
@@ -506,17 +339,6 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.document_loaded.emit(path)
 
-    def _preset_titles(self) -> dict[str, str]:
-        """Each preset's bilingual title, read once (for the Examples menu)."""
-        if not hasattr(self, "_titles"):
-            self._titles: dict[str, str] = {}
-            for name in presets.PRESETS:
-                try:
-                    self._titles[name] = presets.load_preset(name).title or name
-                except (ValueError, OSError):
-                    self._titles[name] = name
-        return self._titles
-
     def _apply_view_hints(self, doc: model.Document) -> None:
         """The lesson's suggested display: digits, the sample to step on, node-by-node mode."""
         hints = doc.view
@@ -551,86 +373,6 @@ class MainWindow(QMainWindow):
 
     def action(self, name: str) -> QAction:
         return self.actions_by_name[name]
-
-    # ------------------------------------------------------------ files
-    def _confirm_discard(self) -> bool:
-        if self.session.undo_stack.isClean():
-            return True
-        answer = QMessageBox.question(
-            self,
-            APP_TITLE,
-            self.tr("The network has unsaved changes. Discard them?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard
-
-    def report_error(self, text: str) -> None:
-        """One clear dialog; the current work stays as it was."""
-        self.show_message(text)
-        QMessageBox.warning(self, APP_TITLE, text)
-
-    def new_document(self) -> None:
-        if self._confirm_discard():
-            self.load_document(presets.load_preset(DEFAULT_PRESET))
-            self.doc_name = self.tr("untitled")
-            self._update_title()
-
-    def open_preset(self, name: str) -> None:
-        if self._confirm_discard():
-            self.load_document(presets.load_preset(name))
-
-    def open_path(self, path: str | Path) -> bool:
-        try:
-            doc = model.load(path)
-        except (model.FileFormatError, OSError) as exc:
-            self.report_error(self.tr("Could not open %1: %2").replace("%1", str(path)).replace("%2", str(exc)))
-            return False
-        self.load_document(doc, Path(path))
-        return True
-
-    def open_dialog(self) -> None:
-        if not self._confirm_discard():
-            return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open network"), self._last_dir(), FILE_FILTER)
-        if path:
-            self.open_path(path)
-
-    def save_to(self, path: str | Path) -> bool:
-        try:
-            model.save(self.session.document, path)
-        except (OSError, ValueError) as exc:
-            self.report_error(self.tr("Could not save %1: %2").replace("%1", str(path)).replace("%2", str(exc)))
-            return False
-        self.path = Path(path)
-        QSettings().setValue("last_dir", str(self.path.parent))
-        self.session.undo_stack.setClean()
-        self._update_title()
-        self.show_message(self.tr("Saved %1").replace("%1", str(path)))
-        self.document_saved.emit(self.path)
-        return True
-
-    def save(self) -> bool:
-        if self.path is None:
-            return self.save_as_dialog()
-        return self.save_to(self.path)
-
-    def save_as_dialog(self) -> bool:
-        start = str(Path(self._last_dir()) / f"{self.doc_name}.json")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save network"), start, FILE_FILTER)
-        return self.save_to(path) if path else False
-
-    def _last_dir(self) -> str:
-        return str(QSettings().value("last_dir", str(Path.home()), type=str))
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            APP_TITLE,
-            self.tr(
-                "Backprop Playground: draw a small neural network, set every number by hand and step "
-                "through training one phase at a time."
-            ),
-        )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.controller.pause()

@@ -22,14 +22,10 @@ refusals are reported by ``session.message``.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
     QColor,
     QContextMenuEvent,
     QImage,
@@ -38,15 +34,15 @@ from PySide6.QtGui import (
     QPainter,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsView, QLineEdit, QMenu, QWidget
+from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
 
-import model
-from model import activations as act
-
-from . import network_scene, validation
-from .commands import NetworkEditCommand, SetParameterCommand, push
+from . import network_scene
+from .inline_editor import InlineEditorMixin, ValueEditor, nudge_step, parse_finite
+from .network_menus import NetworkMenusMixin
 from .network_scene import NetworkScene, Selection, exporting
 from .session import Session
+
+__all__ = ["InlineEditorMixin", "NetworkMenusMixin", "NetworkView", "ValueEditor", "nudge_step", "parse_finite"]
 
 MIN_SCALE, MAX_SCALE = 0.05, 6.0
 MAX_FIT_SCALE = 2.5  # fill the view (legible from the back row) but do not blow a tiny net up absurdly
@@ -54,45 +50,12 @@ HIT_TOLERANCE_PX = 5.0
 NUDGE_DRAG_PX = 4.0  # vertical pixels per nudge step with Alt held
 
 
-def parse_finite(text: str) -> float | None:
-    """The finite float ``text`` spells, or None ("abc", "nan", "inf", "1e999", "").
+class NetworkView(NetworkMenusMixin, InlineEditorMixin, QGraphicsView):
+    """Shows and edits the session's network.
 
-    Same rules as every other number field (decimal comma and "−" accepted).
+    Structure edits and menus come from :class:`~gui.network_menus.NetworkMenusMixin`; nudging and the inline
+    value editor from :class:`~gui.inline_editor.InlineEditorMixin`.
     """
-    try:
-        value = validation.parse_finite(text)
-    except validation.InputError:
-        return None
-    return value if math.isfinite(value) else None
-
-
-def nudge_step(value: float, coarse: bool) -> float:
-    """1 % of |value|, at least 0.01; ×10 with Ctrl."""
-    return max(abs(value) * 0.01, 0.01) * (10.0 if coarse else 1.0)
-
-
-class ValueEditor(QLineEdit):
-    """The inline editor of one number; Esc cancels, Enter asks the view to commit."""
-
-    cancelled = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        if event.key() == Qt.Key.Key_Escape:
-            self.cancelled.emit()
-            return
-        super().keyPressEvent(event)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()  # QLineEdit ignores Enter; passed on to the view it would reopen the editor
-
-    def focusOutEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
-        super().focusOutEvent(event)
-        if event.reason() in (Qt.FocusReason.MouseFocusReason, Qt.FocusReason.TabFocusReason,
-                              Qt.FocusReason.BacktabFocusReason):
-            self.cancelled.emit()  # clicked elsewhere: nothing is changed behind the user's back
-
-
-class NetworkView(QGraphicsView):
-    """Shows and edits the session's network."""
 
     selection_changed = Signal(object)
 
@@ -405,194 +368,3 @@ class NetworkView(QGraphicsView):
             super().keyPressEvent(event)
             return
         event.accept()
-
-    # ------------------------------------------------------ structure edits
-    def _edit(self, text: str, edit: Callable[[model.Network], None]) -> bool:
-        return push(self.session, NetworkEditCommand(self.session, text, edit))
-
-    def add_neuron(self, l: int) -> bool:
-        """Append a neuron to hidden layer l."""
-        return self._edit(self.tr("add a neuron to layer %1").replace("%1", str(l)), lambda net: net.add_neuron(l))
-
-    def remove_neuron(self, l: int, j: int | None = None) -> bool:
-        """Remove neuron j of layer l (default: the selected one if it is in l, else the last)."""
-        if j is None:
-            sel = self.selection
-            j = sel[2] if sel is not None and sel[0] == "node" and sel[1] == l else self.session.network.sizes[l] - 1
-        text = self.tr("remove neuron %1 of layer %2").replace("%1", str(j + 1)).replace("%2", str(l))
-        was_selected = self.selection == ("node", l, j)
-        ok = self._edit(text, lambda net: net.remove_neuron(l, j))
-        if ok and was_selected:
-            self.select(None)  # the id now names the next neuron
-        return ok
-
-    def insert_layer(self, l: int, like: int | None = None) -> bool:
-        """Insert a hidden layer so that it becomes layer l, sized and activated like hidden layer ``like``.
-
-        Without a hidden ``like`` it copies a hidden neighbour, else 3 neurons.
-        """
-        net = self.session.network
-        hidden = [m for m in (like, l, l - 1) if m is not None and 0 < m < net.n_layers]
-        size = net.sizes[hidden[0]] if hidden else 3
-        name = net.activations[hidden[0] - 1] if hidden else next(
-            (a for a in net.activations[:-1] if a not in act.OUTPUT_ONLY), "relu")
-        bias = net.bias[hidden[0] - 1] if hidden else True
-        text = self.tr("insert a hidden layer")
-        return self._edit(text, lambda n: n.insert_layer(l, size, name, bias))
-
-    def remove_layer(self, l: int) -> bool:
-        return self._edit(self.tr("remove layer %1").replace("%1", str(l)), lambda net: net.remove_layer(l))
-
-    def set_activation(self, l: int, name: str) -> bool:
-        text = self.tr("set layer %1's activation to %2").replace("%1", str(l)).replace("%2", name)
-        return self._edit(text, lambda net: net.set_activation(l - 1, name))
-
-    def set_bias_enabled(self, l: int, on: bool) -> bool:
-        text = (self.tr("turn on layer %1's bias") if on else self.tr("turn off layer %1's bias")).replace("%1", str(l))
-        return self._edit(text, lambda net: net.set_bias_enabled(l - 1, on))
-
-    # --------------------------------------------------------------- menus
-    def _action(self, menu: QMenu, name: str, text: str, slot: Callable[[], object]) -> QAction:
-        action = menu.addAction(text)
-        action.setObjectName(name)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    def layer_menu(self, l: int) -> QMenu:
-        """The menu of layer l's header (not shown; the caller execs it)."""
-        net = self.session.network
-        L = net.n_layers
-        menu = QMenu(self)
-        menu.setObjectName(f"layer_menu_{l}")
-        if l > 0:
-            sub = menu.addMenu(self.tr("Activation"))
-            sub.setObjectName("activation")
-            group = QActionGroup(sub)
-            for name in act.NAMES:
-                if name in act.OUTPUT_ONLY and l != L:
-                    continue
-                a = self._action(sub, f"activation:{name}", name, lambda n=name: self.set_activation(l, n))
-                a.setCheckable(True)
-                a.setChecked(net.activations[l - 1] == name)
-                group.addAction(a)
-            bias_on = net.bias[l - 1]
-            a = self._action(menu, "bias", self.tr("Bias"), lambda: self.set_bias_enabled(l, not bias_on))
-            a.setCheckable(True)
-            a.setChecked(bias_on)
-        if 0 < l < L:
-            menu.addSeparator()
-            self._action(menu, "add_neuron", self.tr("Add neuron"), lambda: self.add_neuron(l))
-            a = self._action(menu, "remove_neuron", self.tr("Remove neuron"), lambda: self.remove_neuron(l))
-            a.setEnabled(net.sizes[l] > 1)
-        menu.addSeparator()
-        if l > 0:
-            self._action(menu, "insert_before", self.tr("Insert hidden layer before"), lambda: self.insert_layer(l, l))
-        if l < L:
-            after = self.tr("Insert hidden layer after")
-            self._action(menu, "insert_after", after, lambda: self.insert_layer(l + 1, l))
-        if 0 < l < L:
-            menu.addSeparator()
-            self._action(menu, "remove_layer", self.tr("Remove this layer"), lambda: self.remove_layer(l))
-        return menu
-
-    def node_menu(self, l: int, j: int) -> QMenu:
-        """The context menu of node (l, j)."""
-        net = self.session.network
-        menu = QMenu(self)
-        if l > 0:
-            self._action(menu, "edit_bias", self.tr("Edit bias…"), lambda: self.edit_value(("node", l, j)))
-        if 0 < l < net.n_layers:
-            a = self._action(menu, "remove_neuron", self.tr("Remove neuron"), lambda: self.remove_neuron(l, j))
-            a.setEnabled(net.sizes[l] > 1)
-        if l == 0 or l == net.n_layers:
-            a = menu.addAction(self.tr("Input and output layers follow the data set"))
-            a.setEnabled(False)
-        return menu
-
-    def edge_menu(self, k: int, i: int, j: int) -> QMenu:
-        menu = QMenu(self)
-        self._action(menu, "edit_weight", self.tr("Edit weight…"), lambda: self.edit_value(("edge", k, i, j)))
-        return menu
-
-    def canvas_menu(self) -> QMenu:
-        """The context menu of empty space."""
-        menu = QMenu(self)
-        L = self.session.network.n_layers
-        self._action(menu, "add_hidden_layer", self.tr("Add hidden layer"), lambda: self.insert_layer(L))
-        self._action(menu, "fit", self.tr("Fit to window"), self.fit)
-        return menu
-
-    # ------------------------------------------------------ number editing
-    @staticmethod
-    def _parameter_key(sel: Selection) -> tuple[str, int, int, int] | None:
-        """The SetParameterCommand key of a selection: weight, or a non-input node's bias."""
-        if sel is None:
-            return None
-        if sel[0] == "edge":
-            return ("W", sel[1], sel[2], sel[3])
-        if sel[0] == "node" and sel[1] > 0:
-            return ("b", sel[1] - 1, 0, sel[2])
-        return None
-
-    def nudge(self, sel: Selection, steps: int, coarse: bool = False) -> bool:
-        """Move the selected weight/bias by ``steps`` nudge steps (one merged undo step)."""
-        key = self._parameter_key(sel)
-        if key is None or not steps:
-            return False
-        value = self.session.parameter(*key)
-        new = value + steps * nudge_step(value, coarse)
-        return push(self.session, SetParameterCommand(self.session, *key, new, nudge=True))
-
-    @property
-    def editor(self) -> ValueEditor | None:
-        """The open inline editor, if any."""
-        return self._editor
-
-    def edit_value(self, sel: Selection) -> bool:
-        """Open the inline editor on a weight or bias, prefilled with its exact value."""
-        key = self._parameter_key(sel)
-        if key is None:
-            return False
-        self._close_editor()
-        editor = ValueEditor(self.viewport())
-        editor.setObjectName("value_editor")
-        editor.setText(repr(self.session.parameter(*key)))
-        what = self.tr("weight") if key[0] == "W" else self.tr("bias")
-        editor.setToolTip(self.tr("New %1: Enter to set, Esc to cancel").replace("%1", what))
-        editor.setMinimumWidth(170)
-        editor.adjustSize()
-        editor.returnPressed.connect(self._commit_editor)
-        editor.cancelled.connect(self._close_editor)
-        centre = self.view_pos_of(sel)
-        if sel is not None and sel[0] == "edge":  # over the label, near the 1/3 point
-            e = self._scene.edges_item.index(*sel[1:]) if self._scene.edges_item else 0
-            centre = self.mapFromScene(self._scene.edges_item.label_at[e]) if self._scene.edges_item else centre
-        editor.move(centre - QPoint(editor.width() // 2, editor.height() // 2))
-        self._editor, self._editing = editor, key
-        editor.show()
-        editor.selectAll()
-        editor.setFocus(Qt.FocusReason.OtherFocusReason)
-        return True
-
-    def _commit_editor(self) -> None:
-        editor, key = self._editor, self._editing
-        if editor is None or key is None:
-            return
-        text = editor.text()
-        value = parse_finite(text)
-        if value is None:
-            message = self.tr("'%1' is not a finite number; the value was not changed.").replace("%1", text)
-            editor.setStyleSheet("QLineEdit { border: 2px solid #d62728; }")
-            editor.setToolTip(message)
-            self.session.message.emit(message)
-            return
-        self._close_editor()
-        if value != self.session.parameter(*key):
-            push(self.session, SetParameterCommand(self.session, *key, value))
-
-    def _close_editor(self) -> None:
-        editor, self._editor, self._editing = self._editor, None, None
-        if editor is not None:
-            editor.hide()
-            editor.deleteLater()
-            self.setFocus(Qt.FocusReason.OtherFocusReason)
