@@ -63,8 +63,7 @@ class SetParameterCommand(QUndoCommand):
         kind, k, i, j = self.key
         self.session.set_parameter(kind, k, i, j, self.old)
         if kind == "b" and not self.old_bias_flag:
-            self.session.network.set_bias_enabled(k, False)
-            self.session.structure_changed.emit()
+            self.session.set_bias_enabled(k, False)
 
 
 class NetworkEditCommand(QUndoCommand):
@@ -107,12 +106,17 @@ class SetSettingCommand(QUndoCommand):
         self.session = session
         self.name = name
         self.old = getattr(session.settings, name)
+        self.old_hyper = dict(session.settings.hyper)  # a new optimizer drops hyperparameters it lacks
         self.new = value
+        self.failed = False
 
     def redo(self) -> None:
-        self.session.set_setting(self.name, self.new)
+        if not self.session.set_setting(self.name, self.new):
+            self.failed = True
+            self.setObsolete(True)  # refused (the session said why): keep it off the stack
 
     def undo(self) -> None:
+        self.session.settings.hyper = dict(self.old_hyper)
         self.session.set_setting(self.name, self.old)
 
 

@@ -63,7 +63,10 @@ class TrainingController(QObject):
 
     def _interval(self) -> int:
         speed = SPEEDS[self.speed_index]
-        return 0 if speed is None or speed >= 60 else int(1000 / speed)
+        if speed is None:
+            return 0  # full speed: train back to back, time-boxed per tick
+        # Fast finite speeds tick once a frame (the owed steps accumulate), never busy-spin.
+        return int(1000 * FRAME_INTERVAL_S) if speed >= 60 else int(1000 / speed)
 
     def play(self) -> None:
         if self.playing:
@@ -102,7 +105,7 @@ class TrainingController(QObject):
             session.train_for(TRAIN_BUDGET_S, max_steps=n)
         self._last_tick = now
         self._trained_until = time.perf_counter()
-        if now - self._last_frame >= FRAME_INTERVAL_S or not self.playing:
+        if now - self._last_frame >= FRAME_INTERVAL_S and self.playing:  # a stop already redrew in pause()
             self._last_frame = now
             self.frames += 1
             self.frame.emit()

@@ -186,7 +186,12 @@ class Inspector(QWidget):
             ] + lines
         if "step" in self.session.network.activations and self.selection is not None:
             lines.append("")
-            lines.append(self.tr("This network uses the step activation: its derivative is 0, so every gradient is 0."))
+            lines.append(
+                self.tr(
+                    "A step layer passes no gradient back (its derivative is 0): the weights into it, "
+                    "and everything before it, get 0."
+                )
+            )
         text = "\n".join(lines)
         if text != self.text.toPlainText():  # unchanged text: no relayout, and the scroll position stays
             self.text.setPlainText(text)

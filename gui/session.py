@@ -23,13 +23,14 @@ from PySide6.QtGui import QUndoStack
 
 import model
 from model.network import NetworkError
+from model.optimizers import OPTIMIZERS, make_optimizer
 from model.stepper import Phase, Stepper, StepView
 
 from . import model_text
 
 Array = np.ndarray
 
-#: Fields of TrainingSettings the window edits, and how each must be checked.
+#: Fields of TrainingSettings the window edits (the training panel checks the values).
 SETTING_FIELDS = ("optimizer", "lr", "batch_size", "weight_decay", "l1", "seed", "shuffle", "schedule", "patience")
 
 
@@ -152,14 +153,25 @@ class Session(QObject):
         self.values_changed.emit()
 
     def set_parameter(self, kind: str, k: int, i: int, j: int, value: float) -> None:
-        """Set weight (k, i, j) (kind "W") or the bias of node j of layer k+1 (kind "b", i ignored)."""
+        """Set weight (k, i, j) (kind "W") or the bias of node j of layer k+1 (kind "b", i ignored).
+
+        Giving a value to a bias of a layer without bias turns that layer's bias on.
+        """
+        turned_on = False
         if kind == "W":
             self.network.weights[k][i, j] = value
         else:
             if not self.network.bias[k]:
                 self.network.set_bias_enabled(k, True)
+                turned_on = True
             self.network.biases[k][j] = value
-        self._changed()
+        # A bias switched on relabels the layer header: the structure path, optimizer state kept.
+        self._changed(structure=turned_on, reset_optimizer=False)
+
+    def set_bias_enabled(self, k: int, enabled: bool) -> None:
+        """Turn layer k+1's bias on or off (off zeroes it)."""
+        self.network.set_bias_enabled(k, enabled)
+        self._changed(structure=True, reset_optimizer=False)
 
     def parameter(self, kind: str, k: int, i: int, j: int) -> float:
         return float(self.network.weights[k][i, j] if kind == "W" else self.network.biases[k][j])
@@ -184,14 +196,42 @@ class Session(QObject):
         self._changed(structure=True)
         return True
 
-    def set_setting(self, name: str, value: Any) -> None:
-        """Change one training setting; the trainer keeps its history, the optimizer starts afresh if it changed."""
+    def set_setting(self, name: str, value: Any) -> bool:
+        """Change one training setting; False (with a message) if the optimizer refuses it.
+
+        Training goes on where it was: the loss history, the epoch and the learning-rate
+        schedule's position are kept.  Only a new optimizer starts with fresh state
+        (momentum, Adam's moments); a new batch size, shuffle or seed re-deals the batches.
+        """
         if name not in SETTING_FIELDS:
             raise KeyError(name)
-        setattr(self.settings, name, value)
-        self._rebuild_trainer()
+        settings, trainer = self.settings, self.trainer
+        optimizer = None
+        if name == "optimizer":
+            # Keep only the hyperparameters the new optimizer has (a file's sgd momentum means nothing to adam).
+            known = OPTIMIZERS[value].defaults
+            hyper = {k: v for k, v in settings.hyper.items() if k in known}
+            try:
+                optimizer = make_optimizer(
+                    value, lr=settings.lr_at(trainer.epoch), weight_decay=settings.weight_decay, l1=settings.l1,
+                    **hyper,
+                )
+            except (TypeError, ValueError) as exc:
+                self.message.emit(str(exc))
+                return False
+            settings.hyper = hyper
+        setattr(settings, name, value)
+        if optimizer is not None:
+            trainer.optimizer = optimizer
+        elif name in ("batch_size", "shuffle", "seed"):
+            self._rebuild_trainer()
+        elif name in ("weight_decay", "l1"):
+            setattr(trainer.optimizer, name, float(value))
+        trainer = self.trainer
+        trainer.optimizer.lr = settings.lr_at(trainer.epoch)  # lr and schedule changes apply at once
         self.settings_changed.emit()
         self._changed()
+        return True
 
     def restart_training(self) -> None:
         """A fresh trainer (steps, epochs, loss history, optimizer state) for the current network."""
@@ -200,6 +240,8 @@ class Session(QObject):
         self.values_changed.emit()
 
     def _rebuild_trainer(self, keep_history: bool = True) -> None:
+        """A new trainer (new batch order); with ``keep_history`` it carries on the old one's
+        counters, losses and optimizer (state and scheduled learning rate included)."""
         old = self.trainer
         self.trainer = model.Trainer(self.network, self.dataset, self.settings)
         if keep_history:
@@ -207,6 +249,7 @@ class Session(QObject):
             self.trainer.epoch = old.epoch
             self.trainer.step_losses = old.step_losses
             self.trainer.history = old.history
+            self.trainer.optimizer = old.optimizer
         self.stepper = Stepper(self.trainer, sample=self.scope, detailed=self.detailed)
 
     def set_dataset(self, dataset: model.Dataset) -> None:

@@ -134,8 +134,10 @@ class TrainingPanel(QWidget):
 
     def _set(self, name: str, value: Any) -> None:
         self._show_error("")
-        if getattr(self.session.settings, name) != value:
-            push(self.session, SetSettingCommand(self.session, name, value))
+        if getattr(self.session.settings, name) != value and not push(
+            self.session, SetSettingCommand(self.session, name, value)
+        ):
+            self.refresh()  # refused: show the setting as it still is
 
     def _commit(self, name: str) -> None:
         edit, parse = self.fields[name]

@@ -156,6 +156,9 @@ class Network:
         need = losses.REQUIRED_OUTPUT[self.loss]
         if need is not None and self.activations[-1] != need:
             raise NetworkError(f"the {self.loss} loss needs a {need} output layer")
+        if self.loss == "cross_entropy" and self.sizes[-1] < 2:
+            # A one-unit softmax always outputs 1: the loss and every gradient would be 0.
+            raise NetworkError("the cross_entropy loss needs at least 2 outputs (classes); use bce for one output")
 
     def _validate_parameters(self) -> None:
         L = len(self.sizes) - 1

@@ -243,8 +243,6 @@ class Stepper:
             fwd = ForwardRecord(v.z, v.a)
             if l == net.n_layers:
                 delta = net.output_delta(fwd, v.T)[1]
-            elif l == 0:
-                delta = v.da[0]
             else:
                 delta = act.backprop_through(net.activations[l - 1], v.z[l], v.a[l], v.da[l])
             return replace(v, phase=phase, delta={**v.delta, l: delta})

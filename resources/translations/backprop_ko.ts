@@ -27,7 +27,7 @@
         <name>BoundaryPlot</name>
         <message>
             <source>Decision boundary needs 2 inputs</source>
-            <extracomment>The boundary's map: the palette's diverging LUT, lightened (same hues, same order, same zero).</extracomment>
+            <extracomment>Class colours beyond the palette's two: Okabe-Ito, which stays distinct under colour-vision deficiencies. Marker symbol per split: train, validation, test. The boundary's map: the palette's diverging LUT, lightened (same hues, same order, same zero).</extracomment>
             <translation>결정 경계는 입력이 2개일 때만 그릴 수 있습니다</translation>
         </message>
         <message>
@@ -55,7 +55,6 @@
         <name>DataEditor</name>
         <message>
             <source>train</source>
-            <extracomment>A right-click removes the nearest point only if it is at most this many pixels away. Defaults of the generator controls.</extracomment>
             <translation>학습용</translation>
         </message>
         <message>
@@ -68,6 +67,7 @@
         </message>
         <message>
             <source>Data set</source>
+            <extracomment>A right-click removes the nearest point only if it is at most this many pixels away.</extracomment>
             <translation>데이터셋</translation>
         </message>
         <message>
@@ -608,8 +608,8 @@ How many of the last columns are targets?</source>
             <translation>샘플 #%1의 값 (배치 %2개 중 첫 번째):</translation>
         </message>
         <message>
-            <source>This network uses the step activation: its derivative is 0, so every gradient is 0.</source>
-            <translation>이 신경망은 계단(step) 활성화 함수를 씁니다. 도함수가 0이므로 기울기도 모두 0입니다.</translation>
+            <source>A step layer passes no gradient back (its derivative is 0): the weights into it, and everything before it, get 0.</source>
+            <translation>계단(step) 층은 기울기를 뒤로 전달하지 않습니다(도함수가 0). 그 층으로 들어오는 가중치와 그 앞의 모든 가중치의 기울기는 0입니다.</translation>
         </message>
     </context>
     <context>
@@ -627,7 +627,6 @@ How many of the last columns are targets?</source>
         <name>LossPlot</name>
         <message>
             <source>training loss (step)</source>
-            <extracomment>Class colours beyond the palette's two: Okabe-Ito, which stays distinct under colour-vision deficiencies. Marker symbol per split: train, validation, test. Axis pen width. The grid is the axis pen at low alpha, and Qt's raster engine draws translucent 1-px cosmetic lines pixel by pixel, ~50x slower than lines a hair wider, which come out as the very same pixels (checked): a 5 ms saving on every Play frame of the loss plot.</extracomment>
             <translation>학습 손실 (스텝)</translation>
         </message>
         <message>
@@ -683,7 +682,6 @@ How many of the last columns are targets?</source>
         <name>MainWindow</name>
         <message>
             <source>&amp;New</source>
-            <extracomment>Emitted at the end of retranslate(): feature modules re-set their own strings. Emitted after a document is loaded (path or None). Emitted after the document was saved to a file (its Path). Emitted when a close was accepted (the work was saved, clean, or knowingly discarded).</extracomment>
             <translation>새로 만들기(&amp;N)</translation>
         </message>
         <message>
@@ -892,6 +890,7 @@ How many of the last columns are targets?</source>
         </message>
         <message>
             <source>Lesson</source>
+            <extracomment>Emitted at the end of retranslate(): feature modules re-set their own strings. Emitted after a document is loaded (path or None). Emitted after the document was saved to a file (its Path). Emitted when a close was accepted (the work was saved, clean, or knowingly discarded).</extracomment>
             <translation>수업 안내</translation>
         </message>
         <message>

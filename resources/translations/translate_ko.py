@@ -131,7 +131,7 @@ GENERAL: dict[str, str] = {
     "Hidden node (%1, %2): layer %1, neuron %2": "은닉 노드 (%1, %2): %1층, 뉴런 %2",
     "Weight (%1, %2, %3): from node (%1, %2) to node (%4, %3)": "가중치 (%1, %2, %3): 노드 (%1, %2) → 노드 (%4, %3)",
     "Values of sample #%1 (first of the batch of %2):": "샘플 #%1의 값 (배치 %2개 중 첫 번째):",
-    "This network uses the step activation: its derivative is 0, so every gradient is 0.": "이 신경망은 계단(step) 활성화 함수를 씁니다. 도함수가 0이므로 기울기도 모두 0입니다.",
+    "A step layer passes no gradient back (its derivative is 0): the weights into it, and everything before it, get 0.": "계단(step) 층은 기울기를 뒤로 전달하지 않습니다(도함수가 0). 그 층으로 들어오는 가중치와 그 앞의 모든 가중치의 기울기는 0입니다.",
     # ------------------------------------------------------------ lesson
     "No lesson text: build a network and experiment.": "수업 설명이 없습니다. 신경망을 만들어 자유롭게 실험해 보세요.",
     "Untitled": "제목 없음",
