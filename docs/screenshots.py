@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -21,8 +22,11 @@ from gui.app import make_application, take_screenshot  # noqa: E402
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent)
     out.mkdir(parents=True, exist_ok=True)
+    # The default look whatever this machine remembers, and nothing remembered afterwards:
+    # settings go to a throw-away INI file, never the user's.
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp(prefix="bp-shots-"))
     app = make_application()
-    QSettings().clear()  # the default look, whatever this machine remembers
     import model
     from gui import i18n
     from gui.main_window import MainWindow
