@@ -109,3 +109,33 @@ class TrainingController(QObject):
             self._last_frame = now
             self.frames += 1
             self.frame.emit()
+
+
+class PlayThrottle:
+    """Lets a slow panel refresh at most every SLOW_PANEL_INTERVAL_S while playing.
+
+    The panel asks ``hold()`` before a refresh, calls ``refreshed()`` after one and
+    forwards ``set_playing``; pausing returns True when a held-back refresh is owed,
+    so the panel shows exact numbers again the moment Play stops.
+    """
+
+    def __init__(self) -> None:
+        self.playing = False
+        self.stale = False  # values changed since the last refresh
+        self._last = 0.0
+
+    def hold(self) -> bool:
+        """True (and remembered) if a refresh asked for now should wait."""
+        if self.playing and time.perf_counter() - self._last < SLOW_PANEL_INTERVAL_S:
+            self.stale = True
+            return True
+        return False
+
+    def refreshed(self) -> None:
+        self.stale = False
+        self._last = time.perf_counter()
+
+    def set_playing(self, on: bool) -> bool:
+        """Follow Play; True when pausing owes the panel an exact refresh."""
+        self.playing = on
+        return not on and self.stale

@@ -14,7 +14,6 @@ session's ``values_changed`` / ``structure_changed`` while it is visible.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +23,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 import model
-from gui.controller import SLOW_PANEL_INTERVAL_S
+from gui.controller import PlayThrottle
 from gui.plots import classes
 
 if TYPE_CHECKING:
@@ -207,9 +206,7 @@ class DataPanel(QWidget):
         layout.addWidget(self.table, 1)
 
         self._syncing = False  # True while we mirror the session, so nothing echoes back as an edit
-        self._stale = False  # values changed while hidden (or throttled while playing): refresh when shown
-        self._playing = False
-        self._last_refresh = 0.0
+        self.throttle = PlayThrottle()  # its ``stale`` also marks values changed while the dock was hidden
         self.scope_combo.currentIndexChanged.connect(self._on_scope_combo_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         session.settings_changed.connect(self._on_session_settings_changed)
@@ -229,27 +226,24 @@ class DataPanel(QWidget):
         self.refresh()  # the column headers and the summary are made there
 
     def _on_session_values_changed(self) -> None:
-        if self._playing and time.perf_counter() - self._last_refresh < SLOW_PANEL_INTERVAL_S:
-            self._stale = True  # set_playing(False) or the next frame after the interval catches up
-            return
-        self._refresh_if_visible()
+        if not self.throttle.hold():
+            self._refresh_if_visible()
 
     def _refresh_if_visible(self) -> None:
         # A hidden dock costs nothing: the numbers are recomputed when it is shown again.
         if self.isVisible():
             self.refresh()
         else:
-            self._stale = True
+            self.throttle.stale = True
 
     def set_playing(self, on: bool) -> None:
         """While playing, new numbers at most every SLOW_PANEL_INTERVAL_S; exactly again on pause."""
-        self._playing = on
-        if not on and self._stale:
+        if self.throttle.set_playing(on):
             self._refresh_if_visible()
 
     def showEvent(self, event) -> None:  # noqa: ANN001 - QShowEvent
         super().showEvent(event)
-        if self._stale:
+        if self.throttle.stale:
             self.refresh()
 
     # --------------------------------------------------------------- columns
@@ -282,8 +276,7 @@ class DataPanel(QWidget):
     # --------------------------------------------------------------- refresh
     def refresh(self) -> None:
         """One forward pass over every row; new numbers without a model reset unless the shape changed."""
-        self._stale = False
-        self._last_refresh = time.perf_counter()
+        self.throttle.refreshed()
         session = self.session
         network, dataset = session.network, session.dataset
         headers, tips, show_hidden = self._columns(network, dataset)

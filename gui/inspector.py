@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -19,7 +17,7 @@ from PySide6.QtWidgets import (
 from model import explain
 
 from .commands import SetParameterCommand, push
-from .controller import SLOW_PANEL_INTERVAL_S
+from .controller import PlayThrottle
 from .session import Session
 from .validation import InputError, parse_finite
 
@@ -68,9 +66,7 @@ class Inspector(QWidget):
         self.value_edit.returnPressed.connect(self._apply)
         self.apply_button.clicked.connect(self._apply)
         self.value_edit.textEdited.connect(lambda _t: self._show_error(""))
-        self._playing = False
-        self._stale = False  # values changed since the last refresh (throttled while playing)
-        self._last_refresh = 0.0
+        self.throttle = PlayThrottle()
         session.values_changed.connect(self._on_session_values_changed)
         session.structure_changed.connect(self._on_structure_changed)
         self.retranslate()
@@ -94,15 +90,12 @@ class Inspector(QWidget):
 
     def set_playing(self, on: bool) -> None:
         """While playing, follow the values at most every SLOW_PANEL_INTERVAL_S; exactly again on pause."""
-        self._playing = on
-        if not on and self._stale:
+        if self.throttle.set_playing(on):
             self.refresh()
 
     def _on_session_values_changed(self) -> None:
-        if self._playing and time.perf_counter() - self._last_refresh < SLOW_PANEL_INTERVAL_S:
-            self._stale = True
-            return
-        self.refresh()
+        if not self.throttle.hold():
+            self.refresh()
 
     def _on_structure_changed(self) -> None:
         if not self._selection_exists():
@@ -174,8 +167,7 @@ class Inspector(QWidget):
         )
 
     def refresh(self) -> None:
-        self._stale = False
-        self._last_refresh = time.perf_counter()
+        self.throttle.refreshed()
         self.title.setText(self.heading())
         lines = self.lines()
         if self.selection is not None and len(self.session.view().indices) > 1:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -23,7 +22,7 @@ from model import presets
 
 from . import autosave, data_editor, export_menu, file_drop, i18n, presentation, recent_files
 from .commands import NetworkEditCommand, push
-from .controller import SLOW_PANEL_INTERVAL_S, SPEEDS, TrainingController
+from .controller import SPEEDS, PlayThrottle, TrainingController
 from .data_panel import DataPanel
 from .inspector import Inspector
 from .lesson_panel import LessonPanel, localized_title
@@ -87,7 +86,7 @@ class MainWindow(WindowActionsMixin, WindowFilesMixin, QMainWindow):
         self.session = Session(doc, self)
         self.controller = TrainingController(self.session, self)
         self.precision = int(doc.view.get("precision", 4))
-        self._loss_refreshed_at = 0.0
+        self.loss_throttle = PlayThrottle()
         self._build_widgets()
         self._build_actions()
         self._build_menus_and_toolbars()
@@ -240,10 +239,9 @@ class MainWindow(WindowActionsMixin, WindowFilesMixin, QMainWindow):
             self.network_view.set_node_maps(maps.node_maps)
         # While playing, the loss curve (slow to change, costly to repaint) follows at most every
         # SLOW_PANEL_INTERVAL_S, like the inspector and the table; the network and boundary every frame.
-        now = time.perf_counter()
-        if not self.controller.playing or now - self._loss_refreshed_at >= SLOW_PANEL_INTERVAL_S:
-            self._loss_refreshed_at = now
+        if not self.loss_throttle.hold():
             self.loss_plot.refresh()
+            self.loss_throttle.refreshed()
         self._update_phase_label()
 
     def _update_phase_label(self) -> None:
@@ -280,6 +278,7 @@ class MainWindow(WindowActionsMixin, WindowFilesMixin, QMainWindow):
         self.network_view.set_playing(playing)
         self.inspector.set_playing(playing)
         self.data_panel.set_playing(playing)
+        self.loss_throttle.set_playing(playing)  # pause() then emits values_changed: the curve catches up
         for name in ("step_forward", "step_back", "finish_step", "train_epoch"):
             self.actions_by_name[name].setEnabled(not playing)
 

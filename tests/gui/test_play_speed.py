@@ -37,8 +37,7 @@ def outputs(panel: DataPanel) -> list[float]:
 
 
 def test_text_panels_lag_while_playing_and_are_exact_again_on_pause(qtbot, monkeypatch) -> None:  # noqa: ANN001
-    monkeypatch.setattr(gui.inspector, "SLOW_PANEL_INTERVAL_S", 3600.0)  # nothing refreshes on its own
-    monkeypatch.setattr(gui.data_panel, "SLOW_PANEL_INTERVAL_S", 3600.0)
+    monkeypatch.setattr(gui.controller, "SLOW_PANEL_INTERVAL_S", 3600.0)  # nothing refreshes on its own
     session = xor_session()
     inspector, panel = Inspector(session), DataPanel(session)
     for w in (inspector, panel):
@@ -69,7 +68,7 @@ def test_text_panels_lag_while_playing_and_are_exact_again_on_pause(qtbot, monke
 
 
 def test_text_panels_follow_play_once_the_interval_has_passed(qtbot, monkeypatch) -> None:  # noqa: ANN001
-    monkeypatch.setattr(gui.data_panel, "SLOW_PANEL_INTERVAL_S", 0.0)
+    monkeypatch.setattr(gui.controller, "SLOW_PANEL_INTERVAL_S", 0.0)
     session = xor_session()
     panel = DataPanel(session)
     qtbot.addWidget(panel)
