@@ -21,12 +21,40 @@ The rules (g = gradient, p = parameter, t = step count from 1):
 
 weight_decay (L2) is coupled as in torch: g += weight_decay * p before the
 rule.  l1 is this app's addition: g += l1 * sign(p), applied the same way.
+
+Array-level API (one implementation shared by :class:`Optimizer`, the stacked
+runs of ``model.runs`` and the 2-D gradient lab)::
+
+    new_p, new_state = update(name, p, g, state, t, lr, weight_decay=0.0, l1=0.0, **hyper)
+
+* ``p``, ``g``: parameter and gradient, any equal shape, e.g. ``(2,)`` for a
+  point of f(x0, x1), ``(n_in, n_out)`` for one weight matrix, or with a
+  leading run axis ``(K, n_in, n_out)``.
+* ``state``: the previous state of that parameter, a ``dict[str, Array]``
+  (``{}`` before the first step; keys as torch's: momentum_buffer, sum,
+  square_avg, grad_avg, exp_avg, exp_avg_sq, max_exp_avg_sq).  Never modified:
+  the new state is returned, so a caller can refuse a non-finite step.
+* ``t``: the step count of this update, from 1 (a Python int, or an array
+  broadcasting against ``p``).
+* ``lr``, ``weight_decay``, ``l1`` and the numeric ``hyper`` (momentum,
+  dampening, alpha, eps, betas, lr_decay, ...): Python floats, or arrays that
+  broadcast against ``p`` for per-run values, e.g. ``lr`` of shape
+  ``(K, 1, 1)`` for K stacked ``(K, n_in, n_out)`` weights.  Missing hyper
+  take the named optimizer's torch defaults (:func:`full_hyper`).  The flags
+  (nesterov, centered, amsgrad) are one bool per call.
+
+The update is elementwise, so ``update`` on a stacked ``(K, ...)`` array
+equals K separate calls bit for bit when the hyperparameters are scalars or
+per-run arrays with equal structure (all momenta > 0, or all 0).
+:func:`rule` gives the bare rule function of a name (no defaults, no
+regularisation) for hot loops; :func:`regularised` adds L2 and L1.
 """
 
 from __future__ import annotations
 
 import copy
 import math
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import numpy as np
@@ -35,6 +63,11 @@ from .network import GradientRecord, Network
 
 Array = np.ndarray
 ParamId = tuple[str, int]
+State = dict[str, Any]
+#: A scalar or an array broadcasting against the parameter (per-run values).
+Hyper = Any
+#: rule(p, g, state, t, lr, **hyper) -> (new p, new state); see the module docstring.
+Rule = Callable[..., tuple[Array, State]]
 
 
 _add_reduce = np.add.reduce  # the ufunc itself: ndarray.sum's Python wrapper costs more than the sum here
@@ -42,6 +75,115 @@ _add_reduce = np.add.reduce  # the ufunc itself: ndarray.sum's Python wrapper co
 
 class NonFiniteError(ArithmeticError):
     """An update would have written NaN or infinity into the parameters."""
+
+
+# -------------------------------------------------------------- the rules
+def _any(x: Hyper) -> bool:
+    """True if a scalar or any element of a per-run array is non-zero."""
+    return bool(np.any(x)) if isinstance(x, np.ndarray) else bool(x)
+
+
+def _sqrt(x: Hyper) -> Hyper:
+    # math.sqrt for the scalar the Trainer passes (np.sqrt on a float costs ~20× more); both round exactly.
+    return np.sqrt(x) if isinstance(x, np.ndarray) else math.sqrt(x)
+
+
+def regularised(p: Array, g: Array, weight_decay: Hyper = 0.0, l1: Hyper = 0.0) -> Array:
+    """The gradient with coupled L2 weight decay and L1 added, as torch adds weight decay."""
+    if _any(weight_decay):
+        g = g + weight_decay * p
+    if _any(l1):
+        g = g + l1 * np.sign(p)
+    return g
+
+
+def sgd_rule(
+    p: Array,
+    g: Array,
+    state: State,
+    t: Hyper,
+    lr: Hyper,
+    momentum: Hyper = 0.0,
+    dampening: Hyper = 0.0,
+    nesterov: bool = False,
+) -> tuple[Array, State]:
+    """torch.optim.SGD; plain SGD (momentum 0) keeps no state."""
+    if not _any(momentum):
+        return p - lr * g, {}
+    buf = state.get("momentum_buffer")
+    buf = g.copy() if buf is None else momentum * buf + (1.0 - dampening) * g
+    step = g + momentum * buf if nesterov else buf
+    return p - lr * step, {"momentum_buffer": buf}
+
+
+def adagrad_rule(
+    p: Array,
+    g: Array,
+    state: State,
+    t: Hyper,
+    lr: Hyper,
+    lr_decay: Hyper = 0.0,
+    initial_accumulator_value: Hyper = 0.0,
+    eps: Hyper = 1e-10,
+) -> tuple[Array, State]:
+    """torch.optim.Adagrad."""
+    s = state.get("sum")
+    if s is None:
+        s = np.zeros_like(p) + initial_accumulator_value  # x + 0 is exact; broadcasts a per-run value
+    s = s + g * g
+    clr = lr / (1.0 + (t - 1) * lr_decay)
+    return p - clr * g / (np.sqrt(s) + eps), {"sum": s}
+
+
+def rmsprop_rule(
+    p: Array,
+    g: Array,
+    state: State,
+    t: Hyper,
+    lr: Hyper,
+    alpha: Hyper = 0.99,
+    eps: Hyper = 1e-8,
+    momentum: Hyper = 0.0,
+    centered: bool = False,
+) -> tuple[Array, State]:
+    """torch.optim.RMSprop."""
+    v = alpha * state.get("square_avg", 0.0) + (1.0 - alpha) * g * g
+    new: State = {"square_avg": v}
+    if centered:
+        m = alpha * state.get("grad_avg", 0.0) + (1.0 - alpha) * g
+        new["grad_avg"] = m
+        avg = np.sqrt(v - m * m) + eps
+    else:
+        avg = np.sqrt(v) + eps
+    if _any(momentum):
+        buf = momentum * state.get("momentum_buffer", 0.0) + g / avg
+        new["momentum_buffer"] = buf
+        return p - lr * buf, new
+    return p - lr * g / avg, new
+
+
+def adam_rule(
+    p: Array,
+    g: Array,
+    state: State,
+    t: Hyper,
+    lr: Hyper,
+    betas: tuple[Hyper, Hyper] = (0.9, 0.999),
+    eps: Hyper = 1e-8,
+    amsgrad: bool = False,
+) -> tuple[Array, State]:
+    """torch.optim.Adam."""
+    b1, b2 = betas
+    m = b1 * state.get("exp_avg", 0.0) + (1.0 - b1) * g
+    v = b2 * state.get("exp_avg_sq", 0.0) + (1.0 - b2) * g * g
+    new: State = {"exp_avg": m, "exp_avg_sq": v}
+    if amsgrad:
+        v = np.maximum(state.get("max_exp_avg_sq", 0.0), v)
+        new["max_exp_avg_sq"] = v
+    bc1 = 1.0 - b1**t
+    bc2 = 1.0 - b2**t
+    denom = np.sqrt(v) / _sqrt(bc2) + eps
+    return p - (lr / bc1) * m / denom, new
 
 
 def _params(net: Network, g: GradientRecord) -> list[tuple[ParamId, Array, Array]]:
@@ -74,25 +216,14 @@ class Optimizer:
         self.state: dict[ParamId, dict[str, Any]] = {}
         self.t = 0  # steps taken
 
-    def _update(self, p: Array, g: Array, st: dict[str, Any]) -> tuple[Array, dict[str, Any]]:
-        """The new value of p (given gradient g and its state st) and its new state.
-
-        Must not modify ``st``: state is committed only once every new value is finite.
-        """
-        raise NotImplementedError
-
     def _regularised(self, p: Array, grad: Array) -> Array:
-        """The gradient with coupled L2 weight decay and L1 added, as torch adds weight decay."""
-        if self.weight_decay:
-            grad = grad + self.weight_decay * p
-        if self.l1:
-            grad = grad + self.l1 * np.sign(p)
-        return grad
+        return regularised(p, grad, self.weight_decay, self.l1)
 
     def step(self, net: Network, g: GradientRecord) -> None:
         """Apply one update to ``net`` in place, or raise NonFiniteError and change nothing."""
         self.t += 1
         new: list[tuple[ParamId, Array, dict[str, Any]]] = []
+        update_rule, hyper, t, lr = RULES[self.name], self.hyper, self.t, self.lr
         # Overflow and inf - inf are caught below as NonFiniteError; numpy's
         # RuntimeWarnings for them would only be noise (or, with warnings as
         # errors, an exception that skips the clean refusal).
@@ -101,7 +232,8 @@ class Optimizer:
                 st = self.state.get(pid)
                 if st is None or st["shape"] != p.shape:
                     st = {"shape": p.shape}  # new parameter, or the structure changed: fresh state
-                value, new_st = self._update(p, self._regularised(p, grad), st)
+                # The rule reads only its own keys, so the "shape" bookkeeping may stay in st.
+                value, new_st = update_rule(p, self._regularised(p, grad), st, t, lr, **hyper)
                 new.append((pid, value, new_st))
             self._check_finite([v for _, v, _ in new])
         for (kind, k), value, new_st in new:
@@ -153,19 +285,13 @@ class SGD(Optimizer):
         # Plain SGD keeps no state: the same rule without the per-parameter state bookkeeping.
         self.t += 1
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            new = [(pid, p - self.lr * self._regularised(p, grad)) for pid, p, grad in _params(net, g)]
+            new = [
+                (pid, sgd_rule(p, self._regularised(p, grad), {}, self.t, self.lr, **self.hyper)[0])
+                for pid, p, grad in _params(net, g)
+            ]
             self._check_finite([v for _, v in new])
         for (kind, k), value in new:
             (net.weights if kind == "W" else net.biases)[k] = value
-
-    def _update(self, p: Array, g: Array, st: dict[str, Any]) -> tuple[Array, dict[str, Any]]:
-        mu = self.hyper["momentum"]
-        if not mu:
-            return p - self.lr * g, st
-        buf = st.get("momentum_buffer")
-        buf = g.copy() if buf is None else mu * buf + (1.0 - self.hyper["dampening"]) * g
-        step = g + mu * buf if self.hyper["nesterov"] else buf
-        return p - self.lr * step, {"momentum_buffer": buf}
 
     def describe_update(self) -> str:
         if self.hyper["momentum"]:
@@ -190,14 +316,6 @@ class Adagrad(Optimizer):
     name = "adagrad"
     defaults = {"lr": 0.01, "lr_decay": 0.0, "initial_accumulator_value": 0.0, "eps": 1e-10}
 
-    def _update(self, p: Array, g: Array, st: dict[str, Any]) -> tuple[Array, dict[str, Any]]:
-        s = st.get("sum")
-        if s is None:
-            s = np.full_like(p, self.hyper["initial_accumulator_value"])
-        s = s + g * g
-        clr = self.lr / (1.0 + (self.t - 1) * self.hyper["lr_decay"])
-        return p - clr * g / (np.sqrt(s) + self.hyper["eps"]), {"sum": s}
-
     def describe_update(self) -> str:
         return "s = s + (∂L/∂w)²;  w_new = w − lr × ∂L/∂w / (√s + ε)"
 
@@ -205,22 +323,6 @@ class Adagrad(Optimizer):
 class RMSprop(Optimizer):
     name = "rmsprop"
     defaults = {"lr": 0.01, "alpha": 0.99, "eps": 1e-8, "momentum": 0.0, "centered": False}
-
-    def _update(self, p: Array, g: Array, st: dict[str, Any]) -> tuple[Array, dict[str, Any]]:
-        alpha, eps, mu = self.hyper["alpha"], self.hyper["eps"], self.hyper["momentum"]
-        v = alpha * st.get("square_avg", 0.0) + (1.0 - alpha) * g * g
-        new: dict[str, Any] = {"square_avg": v}
-        if self.hyper["centered"]:
-            m = alpha * st.get("grad_avg", 0.0) + (1.0 - alpha) * g
-            new["grad_avg"] = m
-            avg = np.sqrt(v - m * m) + eps
-        else:
-            avg = np.sqrt(v) + eps
-        if mu > 0:
-            buf = mu * st.get("momentum_buffer", 0.0) + g / avg
-            new["momentum_buffer"] = buf
-            return p - self.lr * buf, new
-        return p - self.lr * g / avg, new
 
     def describe_update(self) -> str:
         return "v = α·v + (1−α)(∂L/∂w)²;  w_new = w − lr × ∂L/∂w / (√v + ε)"
@@ -230,27 +332,69 @@ class Adam(Optimizer):
     name = "adam"
     defaults = {"lr": 0.001, "betas": (0.9, 0.999), "eps": 1e-8, "amsgrad": False}
 
-    def _update(self, p: Array, g: Array, st: dict[str, Any]) -> tuple[Array, dict[str, Any]]:
-        b1, b2 = self.hyper["betas"]
-        m = b1 * st.get("exp_avg", 0.0) + (1.0 - b1) * g
-        v = b2 * st.get("exp_avg_sq", 0.0) + (1.0 - b2) * g * g
-        new: dict[str, Any] = {"exp_avg": m, "exp_avg_sq": v}
-        if self.hyper["amsgrad"]:
-            v = np.maximum(st.get("max_exp_avg_sq", 0.0), v)
-            new["max_exp_avg_sq"] = v
-        bc1 = 1.0 - b1**self.t
-        bc2 = 1.0 - b2**self.t
-        denom = np.sqrt(v) / math.sqrt(bc2) + self.hyper["eps"]
-        return p - (self.lr / bc1) * m / denom, new
-
     def describe_update(self) -> str:
         return "m = β₁m + (1−β₁)g;  v = β₂v + (1−β₂)g²;  w_new = w − lr·m̂ / (√v̂ + ε)"
 
 
-OPTIMIZERS: dict[str, type[Optimizer]] = {
-    cls.name: cls for cls in (SGD, Momentum, Nesterov, Adagrad, RMSprop, Adam)
-}
+OPTIMIZERS: dict[str, type[Optimizer]] = {cls.name: cls for cls in (SGD, Momentum, Nesterov, Adagrad, RMSprop, Adam)}
 NAMES: tuple[str, ...] = tuple(OPTIMIZERS)
+#: The update rule of each optimizer name (momentum and nesterov are SGD with their own defaults).
+RULES: dict[str, Rule] = {
+    "sgd": sgd_rule,
+    "momentum": sgd_rule,
+    "nesterov": sgd_rule,
+    "adagrad": adagrad_rule,
+    "rmsprop": rmsprop_rule,
+    "adam": adam_rule,
+}
+
+
+def rule(name: str) -> Rule:
+    """The bare update rule of optimizer ``name``: ``rule(p, g, state, t, lr, **hyper)``, every hyper given."""
+    try:
+        return RULES[name]
+    except KeyError:
+        raise ValueError(f"unknown optimizer {name!r}; choose one of {', '.join(NAMES)}") from None
+
+
+def full_hyper(name: str, hyper: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """``hyper`` completed with optimizer ``name``'s torch defaults (without lr); unknown names raise TypeError."""
+    rule(name)  # the name check
+    defaults = OPTIMIZERS[name].defaults
+    given = dict(hyper or {})
+    unknown = set(given) - set(defaults)
+    if unknown:
+        raise TypeError(f"{name} has no hyperparameter {sorted(unknown)[0]!r}")
+    out = {**defaults, **given}
+    out.pop("lr")
+    return out
+
+
+def update(
+    name: str,
+    p: Array,
+    g: Array,
+    state: Mapping[str, Any],
+    t: Hyper,
+    lr: Hyper,
+    weight_decay: Hyper = 0.0,
+    l1: Hyper = 0.0,
+    **hyper: Any,
+) -> tuple[Array, State]:
+    """One update of parameter ``p`` with gradient ``g``: (new p, new state); see the module docstring.
+
+    E.g. Adam on K points of a 2-D function, one learning rate each::
+
+        state = {}
+        for t in range(1, 101):
+            p, state = update("adam", p, grad_f(p), state, t, lr=np.array([[0.01], [0.1]]))  # p: (2, 2)
+
+    Non-finite results are returned as they are (the caller decides); numpy's
+    overflow warnings are silenced for the same reason.
+    """
+    fn = rule(name)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        return fn(p, regularised(p, g, weight_decay, l1), state, t, lr, **full_hyper(name, hyper))
 
 
 def make_optimizer(name: str, lr: float | None = None, **hyper: Any) -> Optimizer:
