@@ -21,7 +21,7 @@ def gui_parser() -> argparse.ArgumentParser:
         prog="main.py",
         description="Draw a small neural network, set every number by hand and step through backprop.",
         epilog="Without a window: 'main.py train PRESET_OR_FILE ...' and 'main.py export FILE_OR_PRESET ...' "
-               "(see 'main.py train --help').",
+        "(see 'main.py train --help').",
     )
     parser.add_argument("file", nargs="?", metavar="FILE", help="a lesson file (.json) to open")
     parser.add_argument("--preset", metavar="NAME", help="open a built-in lesson, e.g. backprop_walkthrough")

@@ -167,7 +167,7 @@ def profile_engine(case: tuple) -> str:
     buf = io.StringIO()
     pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(10)
     body = buf.getvalue()
-    return "\n".join(lines) + "\n" + body[body.index("   ncalls"):]
+    return "\n".join(lines) + "\n" + body[body.index("   ncalls") :]
 
 
 def main() -> int:

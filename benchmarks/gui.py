@@ -105,7 +105,7 @@ def _application():  # noqa: ANN202 - QApplication
 
 
 def _open_window(doc):  # noqa: ANN001, ANN202 - model.Document -> MainWindow
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
     app = _application()
     window = MainWindow(doc)

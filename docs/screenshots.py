@@ -29,7 +29,7 @@ def main() -> int:
     app = make_application()
     import model
     from gui import i18n
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
     def shoot(window: MainWindow, name: str) -> None:
         window.resize(1600, 1000)

@@ -1,19 +1,17 @@
-"""Backprop Playground's window (Qt).  ``gui.MainWindow(doc=None)`` is the scripting entry point."""
+"""Backprop Playground's window (Qt).  The model (``model/``) knows nothing of this package.
 
-from __future__ import annotations
+Layout, one direction per path (gesture → undo command → Session mutator → Session signal → views re-read):
 
-from typing import TYPE_CHECKING, Any
+* ``session.py``    the one mutator of the open document and the only emitter of change signals
+* ``commands.py``   undo commands (they call Session mutators only)
+* ``controller.py`` Play: time-boxed training chunks on the GUI thread
+* ``window/``       the main window, its actions, files, autosave, exports, presentation mode
+* ``canvas/``       the network drawing: view, scene, items, inline editor
+* ``panels/``       inspector, training settings, lesson text
+* ``plots/``        loss curve, decision boundary, fit plot
+* ``data/``         sample table and data-set editor
+* ``style/``        colour maps and themes
+* ``lab/``          the learning lab: runs side by side, the gradient lab, gradient flow
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
-
-__all__ = ["MainWindow"]
-
-
-def __getattr__(name: str) -> Any:
-    # Lazy, so importing gui.something light does not build the whole window module.
-    if name == "MainWindow":
-        from .main_window import MainWindow
-
-        return MainWindow
-    raise AttributeError(name)
+The scripting entry point is :class:`gui.window.main_window.MainWindow`.
+"""

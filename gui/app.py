@@ -69,15 +69,14 @@ def take_screenshot(window, path: str) -> bool:  # noqa: ANN001 - a MainWindow
 def run(args: argparse.Namespace) -> int:
     """Start the GUI with parsed command-line arguments (see main.py)."""
     if getattr(args, "install_desktop_entry", False):
-        from .desktop_entry import install_desktop_entry
+        from gui.window.desktop_entry import install_desktop_entry
 
         print(f"Installed the menu entry {install_desktop_entry()}")
         return 0
     app = make_application()
     import model
+    from gui.window.main_window import MainWindow
     from model import presets
-
-    from .main_window import MainWindow
 
     doc = None
     error = ""
@@ -91,7 +90,8 @@ def run(args: argparse.Namespace) -> int:
         if getattr(args, "screenshot", None):
             print(f"error: {exc}", file=sys.stderr)
             return 2
-    from . import autosave, i18n
+    from gui import i18n
+    from gui.window import autosave
 
     i18n.set_language(
         getattr(args, "lang", None) or i18n.preferred_language(), remember=bool(getattr(args, "lang", None))

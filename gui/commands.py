@@ -9,8 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 import model
-
-from .session import Session
+from gui.session import Session
 
 _MERGE_PARAMETER = 1
 

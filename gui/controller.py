@@ -14,7 +14,7 @@ import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from .session import Session
+from gui.session import Session
 
 #: Steps per second for each speed setting; None = as fast as possible.
 SPEEDS: tuple[int | None, ...] = (1, 4, 15, 60, 250, 1000, None)

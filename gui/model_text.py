@@ -15,7 +15,7 @@ import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from . import i18n
+from gui import i18n
 
 CONTEXT = "ModelText"
 

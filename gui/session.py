@@ -22,11 +22,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 import model
+from gui import model_text
 from model.network import NetworkError
 from model.optimizers import OPTIMIZERS, make_optimizer
 from model.stepper import Phase, Stepper, StepView
-
-from . import model_text
 
 Array = np.ndarray
 
@@ -213,7 +212,10 @@ class Session(QObject):
             hyper = {k: v for k, v in settings.hyper.items() if k in known}
             try:
                 optimizer = make_optimizer(
-                    value, lr=settings.lr_at(trainer.epoch), weight_decay=settings.weight_decay, l1=settings.l1,
+                    value,
+                    lr=settings.lr_at(trainer.epoch),
+                    weight_decay=settings.weight_decay,
+                    l1=settings.l1,
                     **hyper,
                 )
             except (TypeError, ValueError) as exc:

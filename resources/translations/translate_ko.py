@@ -424,6 +424,27 @@ BY_CONTEXT: dict[tuple[str, str], str] = {
 PLACEHOLDER = re.compile(r"%\d")
 
 
+def _merge_feature_files() -> None:
+    """Each feature keeps its strings in its own ``ko_<feature>.py`` beside this file (``GENERAL`` and,
+    optionally, ``BY_CONTEXT``), so parallel work never edits one shared table; a source given two
+    different Korean texts is a mistake and stops the script."""
+    import importlib.util
+
+    for path in sorted(Path(__file__).parent.glob("ko_*.py")):
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        for table, extra in ((GENERAL, getattr(module, "GENERAL", {})), (BY_CONTEXT, getattr(module, "BY_CONTEXT", {}))):
+            for key, text in extra.items():
+                if table.get(key, text) != text:
+                    raise SystemExit(f"{path.name}: {key!r} is translated differently elsewhere")
+                table[key] = text
+
+
+_merge_feature_files()
+
+
 def korean(context: str, source: str) -> str | None:
     return BY_CONTEXT.get((context, source), GENERAL.get(source))
 

@@ -95,11 +95,13 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
 
     monkeypatch.setattr(QMessageBox, "exec", no_exec)
     monkeypatch.setattr(
-        QFileDialog, "getOpenFileName",
+        QFileDialog,
+        "getOpenFileName",
         lambda *a, **k: (rec.calls.append(("open_dialog", "")), (rec.open_path, ""))[1],
     )
     monkeypatch.setattr(
-        QFileDialog, "getSaveFileName",
+        QFileDialog,
+        "getSaveFileName",
         lambda *a, **k: (rec.calls.append(("save_dialog", "")), (rec.save_path, ""))[1],
     )
     return rec
@@ -118,7 +120,7 @@ def close_window(window: Any) -> None:
 def make_window(qtbot, qapp, settings, dialogs) -> Iterator[Callable[..., Any]]:  # noqa: ANN001
     """make_window(preset_name | Document | None, show=True) -> a shown MainWindow."""
     from gui import i18n
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
     made: list[Any] = []
 
@@ -158,8 +160,10 @@ def state_of(window: Any) -> dict[str, Any]:
     """Everything an edit could change: network, settings, undo stack position and size."""
     s = window.session
     net = s.network.state()
-    settings = {name: getattr(s.settings, name) for name in
-                ("optimizer", "lr", "batch_size", "weight_decay", "l1", "seed", "shuffle", "schedule", "patience")}
+    settings = {
+        name: getattr(s.settings, name)
+        for name in ("optimizer", "lr", "batch_size", "weight_decay", "l1", "seed", "shuffle", "schedule", "patience")
+    }
     return {
         "network": net,
         "settings": settings,

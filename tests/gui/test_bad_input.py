@@ -113,10 +113,18 @@ def test_whole_number_fields_refuse_fractions(window, name) -> None:  # noqa: AN
     assert "whole number" in window.message_bar.text()
 
 
-@pytest.mark.parametrize(("name", "text", "value"), [
-    ("lr", "0.05", 0.05), ("lr", "0,5", 0.5), ("batch_size", "2", 2), ("weight_decay", "1e-4", 1e-4),
-    ("l1", "0", 0.0), ("seed", "7", 7), ("patience", "3", 3),
-])
+@pytest.mark.parametrize(
+    ("name", "text", "value"),
+    [
+        ("lr", "0.05", 0.05),
+        ("lr", "0,5", 0.5),
+        ("batch_size", "2", 2),
+        ("weight_decay", "1e-4", 1e-4),
+        ("l1", "0", 0.0),
+        ("seed", "7", 7),
+        ("patience", "3", 3),
+    ],
+)
 def test_training_panel_accepts_good_values_as_one_undo_step(window, name, text, value) -> None:  # noqa: ANN001
     field = panel_field(window, name)
     old = getattr(window.session.settings, name)

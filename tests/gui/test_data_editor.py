@@ -68,7 +68,7 @@ def window(qtbot: Any, tmp_path: Path, dialogs: Dialogs) -> Iterator[Any]:
     old_format = QSettings.defaultFormat()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
     w = MainWindow(presets.load_preset("xor_train"))
     w.show()
@@ -381,7 +381,7 @@ def test_iris_resizes_the_input_layer_and_undo_restores_both(window: Any, dialog
 
 
 def test_one_hot_width() -> None:
-    from gui.data_editor import one_hot_width
+    from gui.data.dataset_edits import one_hot_width
 
     table = np.array([[0.5, 1, 0, 0], [0.1, 0, 0, 1], [1.0, 0, 1, 0]])
     assert one_hot_width(table) == 3

@@ -6,7 +6,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 
 import model
-from gui.data_panel import BATCH_COLOUR, MISCLASSIFIED_ROLE, VALUE_ROLE, WRONG_COLOUR, DataPanel, fmt
+from gui.data.data_panel import BATCH_COLOUR, MISCLASSIFIED_ROLE, VALUE_ROLE, WRONG_COLOUR, DataPanel, fmt
 from gui.session import Session
 
 XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
@@ -183,7 +183,7 @@ def test_follows_session_edits_while_visible_and_catches_up_when_shown(qtbot):
 
 def test_coloured_text_always_sits_on_its_own_pale_background(qtbot):
     """Rows that set a text colour set the background too, so they read in the dark theme as in the light one."""
-    from gui.presentation import contrast
+    from gui.style.themes import contrast
 
     session = xor_session(batch_size=2)
     panel = DataPanel(session)

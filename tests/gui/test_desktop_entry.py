@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from gui import desktop_entry
-from gui.desktop_entry import APP_ID, ICON_SOURCE, install_desktop_entry
+from gui.window import desktop_entry
+from gui.window.desktop_entry import APP_ID, ICON_SOURCE, install_desktop_entry
 
 
 def _read(path: Path) -> configparser.SectionProxy:

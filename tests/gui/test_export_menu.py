@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 
 import model
 from gui.app import make_application
-from gui.main_window import MainWindow
+from gui.window.main_window import MainWindow
 
 
 @pytest.fixture()

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 import model
 from gui import app as app_module
-from gui import autosave, recent_files
 from gui.commands import SetParameterCommand, push
-from gui.main_window import MainWindow
+from gui.window import autosave, recent_files
+from gui.window.main_window import MainWindow
 from model import fileformat, presets
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -228,8 +228,9 @@ def _nan_weight(good: str) -> str:
     return json.dumps(data)  # writes the bare token NaN, as other tools do
 
 
-@pytest.mark.parametrize("spoil, says", [(_bad_json, "not valid JSON"), (_wrong_shape, "weights[0]"),
-                                         (_nan_weight, "NaN")])
+@pytest.mark.parametrize(
+    "spoil, says", [(_bad_json, "not valid JSON"), (_wrong_shape, "weights[0]"), (_nan_weight, "NaN")]
+)
 def test_a_broken_file_is_reported_once_and_changes_nothing(new_window, prompts, tmp_path, spoil, says):
     window = new_window()
     edit(window, 0.5)  # unsaved work that must survive
@@ -255,11 +256,18 @@ def _drag_and_drop(window: MainWindow, *paths: Path) -> tuple[bool, bool]:
     """Drag files onto the window and drop them; returns (drag accepted, drop accepted)."""
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(window, enter)
-    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier, QEvent.Type.Drop)
+    drop = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        QEvent.Type.Drop,
+    )
     QApplication.sendEvent(window, drop)
     return enter.isAccepted(), drop.isAccepted()
 
@@ -310,7 +318,8 @@ def test_autosave_writes_only_unsaved_work_and_it_reads_back_equal(new_window, p
     timer.timeout.emit()
     path = autosave.autosave_path()
     assert path.is_file() and path.parent == Path(
-        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    )
     assert fileformat.dumps(model.load(path)) == fileformat.dumps(window.session.document)
     assert model.load(path).network.weights[0][0, 0] == -0.75
     assert autosave.read_marker()["path"] == str(origin)
@@ -373,7 +382,7 @@ QStandardPaths.setTestModeEnabled(True)
 QSettings.setDefaultFormat(QSettings.Format.IniFormat)
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, {settings!r})
 from gui.commands import SetParameterCommand, push
-from gui.main_window import MainWindow
+from gui.window.main_window import MainWindow
 window = MainWindow()
 assert window.open_path({origin!r})
 push(window.session, SetParameterCommand(window.session, "W", 1, 0, 0, 0.1 + 0.2))
@@ -391,8 +400,9 @@ def test_after_a_crash_the_next_start_restores_the_exact_weights(new_window, pro
     origin_bytes = origin.read_bytes()
     script = CRASHING_SESSION.format(org=ORG, app=APP, settings=str(tmp_path / "settings"), origin=str(origin))
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    run = subprocess.run([sys.executable, "-c", textwrap.dedent(script)], capture_output=True, text=True,
-                         env=env, cwd=ROOT, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(script)], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120
+    )
     assert run.returncode != 0, "the session was meant to die"
     crashed = [np.array(a) for a in json.loads(run.stdout)]
     assert (autosave.autosave_dir() / autosave.LOCK_NAME).exists()  # left behind by the killed process
@@ -441,8 +451,7 @@ def test_no_autosave_no_question(new_window, prompts):
     assert prompts.questions == [] and prompts.warnings == []
 
 
-@pytest.mark.parametrize("content", [b"{\"format\": \"backprop-playground\", \"version\": 1", b"\xff\xfe\x00garbage",
-                                     b"[]"])
+@pytest.mark.parametrize("content", [b'{"format": "backprop-playground", "version": 1', b"\xff\xfe\x00garbage", b"[]"])
 def test_a_corrupt_autosave_is_reported_in_one_sentence_and_deleted(new_window, prompts, content):
     autosave.autosave_dir().mkdir(parents=True, exist_ok=True)
     autosave.autosave_path().write_bytes(content)

@@ -98,7 +98,7 @@ def english_words(text: str, allowed: set[str]) -> list[str]:
 def make_window(qtbot, settings):  # settings: the conftest fixture (INI under tmp_path)  # noqa: ANN001, ANN201
     from gui import i18n
     from gui.app import make_application
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
     make_application()
     i18n.set_language("en", remember=False)

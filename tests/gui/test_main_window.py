@@ -18,9 +18,30 @@ from model import presets
 from tests.gui.conftest import network_finite, weights_of
 
 ALL_ACTIONS = (
-    "step_forward", "step_back", "finish_step", "train_epoch", "play", "reset", "randomize", "undo", "redo",
-    "open", "save", "save_as", "new", "backward_view", "detailed", "thumbnails", "log_scale", "fit", "zoom_in",
-    "zoom_out", "add_layer", "about", "language_en", "language_ko",
+    "step_forward",
+    "step_back",
+    "finish_step",
+    "train_epoch",
+    "play",
+    "reset",
+    "randomize",
+    "undo",
+    "redo",
+    "open",
+    "save",
+    "save_as",
+    "new",
+    "backward_view",
+    "detailed",
+    "thumbnails",
+    "log_scale",
+    "fit",
+    "zoom_in",
+    "zoom_out",
+    "add_layer",
+    "about",
+    "language_en",
+    "language_ko",
 ) + tuple(f"example_{name}" for name in presets.PRESETS)
 
 

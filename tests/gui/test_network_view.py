@@ -12,11 +12,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 import model
-from gui import network_items, network_layout, network_scene
-from gui.network_scene import EDGE_LABEL_LIMIT, NodeItem, colour_indices, fmt
-from gui.network_view import NetworkView
-from gui.palette import LUT, colour, symmetric_scale
+from gui.canvas import network_items, network_layout, scene_text
+from gui.canvas.network_items import EDGE_LABEL_LIMIT, NodeItem
+from gui.canvas.network_view import NetworkView
+from gui.canvas.scene_text import colour_indices, fmt
 from gui.session import Session
+from gui.style.palette import LUT, colour, symmetric_scale
 from model.network import MAX_HIDDEN_LAYERS, MAX_NEURONS
 
 X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
@@ -71,8 +72,14 @@ def click(view: NetworkView, target, modifier=NOMOD) -> None:
 
 def wheel(view: NetworkView, pos: QPoint, delta: int, modifiers=NOMOD) -> None:
     event = QWheelEvent(
-        QPointF(pos), QPointF(view.viewport().mapToGlobal(pos)), QPoint(0, 0), QPoint(0, delta),
-        Qt.MouseButton.NoButton, modifiers, Qt.ScrollPhase.NoScrollPhase, False,
+        QPointF(pos),
+        QPointF(view.viewport().mapToGlobal(pos)),
+        QPoint(0, 0),
+        QPoint(0, delta),
+        Qt.MouseButton.NoButton,
+        modifiers,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
     )
     QApplication.sendEvent(view.viewport(), event)
 
@@ -456,7 +463,7 @@ def drawn_texts(view: NetworkView, monkeypatch) -> list[tuple[str, int, QRectF]]
 
     def record(painter, at, text, size, **kw):  # noqa: ANN001, ANN202
         rect = real(painter, at, text, size, **kw)
-        font, *_ = network_scene._text_layout(
+        font, *_ = scene_text._text_layout(
             painter, text, size, kw.get("bold", False), kw.get("min_px", 10), kw.get("max_px", 22), kw.get("fit_width")
         )
         got.append((text, font.pixelSize(), painter.worldTransform().mapRect(rect)))
@@ -511,7 +518,7 @@ def shown_view(qtbot, sizes, width: int, height: int, scale: float = 1.0) -> Net
 @pytest.fixture
 def reset_scale():
     yield
-    network_scene.set_scales(1.0, 1.0)
+    scene_text.set_scales(1.0, 1.0)
 
 
 def test_layout_at_100_percent_is_the_old_one_for_large_networks():
@@ -566,8 +573,14 @@ def test_presentation_numbers_grow_without_overlapping(qtbot, monkeypatch, reset
 
 @pytest.mark.parametrize(
     ("sizes", "k", "spread"),
-    [((2, 4, 1), 2.0, True), ((2, 4, 1), 2.5, True), ((2, 6, 1), 2.0, True), ((2, 3, 1), 2.5, True),
-     ((2, 2, 2, 1), 2.5, False), ((2, 3, 2, 1), 2.0, False)],
+    [
+        ((2, 4, 1), 2.0, True),
+        ((2, 4, 1), 2.5, True),
+        ((2, 6, 1), 2.0, True),
+        ((2, 3, 1), 2.5, True),
+        ((2, 2, 2, 1), 2.5, False),
+        ((2, 3, 2, 1), 2.0, False),
+    ],
 )
 def test_larger_networks_in_presentation_do_not_overlap(qtbot, monkeypatch, reset_scale, sizes, k, spread):
     v = shown_view(qtbot, sizes, 1040, 530, k)

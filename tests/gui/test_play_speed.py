@@ -11,13 +11,14 @@ import pytest
 from PySide6.QtCore import Qt
 
 import gui.controller
-import gui.data_panel
-import gui.inspector
+import gui.data.data_panel
+import gui.panels.inspector
 import model
 from gui.controller import MAX_TRAIN_BUDGET_S, TRAIN_BUDGET_S, TRAIN_SHARE, TrainingController
-from gui.data_panel import VALUE_ROLE, DataPanel
-from gui.inspector import Inspector
-from gui.plots import LossPlot, grid_forward
+from gui.data.data_panel import VALUE_ROLE, DataPanel
+from gui.panels.inspector import Inspector
+from gui.plots.boundary import grid_forward
+from gui.plots.loss import LossPlot
 from gui.session import Session
 
 XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 import model
-from gui.plots import BoundaryPlot, FitPlot, GridMaps, LossPlot, export_png, grid_forward
+from gui.plots.boundary import BoundaryPlot, FitPlot, GridMaps, export_png, grid_forward
+from gui.plots.loss import LossPlot
 from gui.session import Session
 
 XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])

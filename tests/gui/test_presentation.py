@@ -12,10 +12,14 @@ from PySide6.QtGui import QColor, QKeySequence, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDockWidget
 
-from gui import network_layout, network_scene, palette, plots, presentation, shortcuts
 from gui.app import make_application
-from gui.main_window import MainWindow
-from gui.palette import LUT  # bound at import, as the scene and the plots bind it
+from gui.canvas import network_layout, scene_text
+from gui.plots import boundary as plots
+from gui.plots import style as plot_style
+from gui.style import palette, themes
+from gui.style.palette import LUT  # bound at import, as the scene and the plots bind it
+from gui.window import presentation, shortcuts
+from gui.window.main_window import MainWindow
 
 KEPT = ("inspector", "loss", "boundary")
 
@@ -48,7 +52,7 @@ def standard_appearance() -> Iterator[None]:
     yield
     palette.set_theme(palette.DEFAULT_THEME)
     palette.set_scheme(palette.DEFAULT_SCHEME)
-    network_scene.set_scales(1.0, 1.0)
+    scene_text.set_scales(1.0, 1.0)
     app = QApplication.instance()
     if app is not None and "palette" in presentation._original:
         app.setPalette(presentation._original["palette"])
@@ -111,7 +115,7 @@ def test_scale_250_multiplies_app_font_scene_text_and_plot_fonts(make_window, qt
     w = make_window()
     base_pt = qapp.font().pointSizeF()
     axis = w.loss_plot.plot_item.getAxis("left")
-    label_base = plots.FONT_PT
+    label_base = plot_style.FONT_PT
     p = w.presentation
     p.set_scale(250)
     assert qapp.font().pointSizeF() == base_pt  # the scale waits for presentation mode
@@ -122,8 +126,8 @@ def test_scale_250_multiplies_app_font_scene_text_and_plot_fonts(make_window, qt
     assert w.inspector.font().pointSizeF() == pytest.approx(base_pt * 2.5)
     assert w.message_bar.font().pointSizeF() == pytest.approx(base_pt * 2.5)  # has a style sheet: re-polished
     assert w.docks["inspector"].font().pointSizeF() == pytest.approx(base_pt * 2.5)  # the dock's title follows
-    assert network_scene._text_scale == pytest.approx(2.5)
-    assert network_scene._line_scale == pytest.approx(presentation.line_factor(2.5))
+    assert scene_text._text_scale == pytest.approx(2.5)
+    assert scene_text._line_scale == pytest.approx(presentation.line_factor(2.5))
     for widget in (w.loss_plot.plot_widget, w.boundary_plot, w.fit_plot):
         for name in ("left", "bottom"):
             tick = widget.getPlotItem().getAxis(name).style["tickFont"]
@@ -141,7 +145,7 @@ def test_scale_250_multiplies_app_font_scene_text_and_plot_fonts(make_window, qt
     p.set_presentation(False)
     settle(qtbot)
     assert qapp.font().pointSizeF() == pytest.approx(base_pt)
-    assert network_scene._text_scale == 1.0
+    assert scene_text._text_scale == 1.0
     assert axis.style["tickFont"].pointSizeF() == pytest.approx(label_base)
     assert axis.labelStyle["font-size"] == "11pt"
     assert w.loss_plot.epoch_curve.opts["pen"].widthF() == pytest.approx(2.0)
@@ -188,7 +192,7 @@ def test_dark_theme_changes_window_palette_plot_and_canvas_backgrounds(make_wind
         assert widget.getPlotItem().getAxis("left").textPen().color().lightness() > 200
     assert w.network_view.scene().backgroundBrush().color() == dark
     assert palette.TEXT.lightness() > 200  # the scene's text colour (the same QColor object)
-    assert network_scene.TEXT is palette.TEXT
+    assert scene_text.TEXT is palette.TEXT
     # What the canvas shows is dark now, not white.
     image = w.network_view.grab().toImage()
     corner = image.pixelColor(5, image.height() - 5)
@@ -216,7 +220,7 @@ def test_high_contrast_rebuilds_the_lut_in_place_and_every_view_follows(make_win
     assert palette.CLASS_COLOURS[0] == QColor(*hc.negative)
     assert palette.OUTLINE_WIDTH > 1.0
     # The caches derived from it were rebuilt too.
-    assert network_scene._FILL[0] == QColor(*hc.negative)
+    assert scene_text._FILL[0] == QColor(*hc.negative)
     assert plots.MAP_LUT is not old_map
     assert w.boundary_plot.image.lut is plots.MAP_LUT
     assert pg.mkPen(w.loss_plot.epoch_curve.opts["pen"]).color() == QColor(*hc.negative)
@@ -239,14 +243,14 @@ def test_unknown_scheme_or_theme_is_refused():
 def test_dark_plots_lighten_colours_that_would_vanish():
     palette.set_theme("dark")
     black = QColor("#000000")
-    lighter = presentation.visible(black)
-    assert presentation.contrast(lighter, palette.BACKGROUND) >= presentation.MIN_CONTRAST
+    lighter = themes.visible(black)
+    assert themes.contrast(lighter, palette.BACKGROUND) >= themes.MIN_CONTRAST
     orange = QColor(*palette.SCHEMES["standard"].positive)
-    assert presentation.visible(orange) == orange  # already visible: untouched
-    html = presentation.visible_html("<span style='color:#000000'>◯</span> wrong")
+    assert themes.visible(orange) == orange  # already visible: untouched
+    html = themes.visible_html("<span style='color:#000000'>◯</span> wrong")
     assert "#000000" not in html and "◯</span> wrong" in html
     palette.set_theme("light")
-    assert presentation.visible(black) == black
+    assert themes.visible(black) == black
 
 
 # ------------------------------------------------------------------ remembered choices
@@ -340,12 +344,12 @@ def test_scene_text_scale_hook_rebuilds_and_resets(make_window):
     view = w.network_view
     edges = view.scene().edges_item
     view.set_text_scale(2.0)
-    assert network_scene._text_scale == 2.0 and network_scene._line_scale == 2.0
+    assert scene_text._text_scale == 2.0 and scene_text._line_scale == 2.0
     assert view.scene().edges_item is not edges  # pens are rebuilt at the new width
-    pen = network_scene._cosmetic(QColor("black"), 3.0)
+    pen = scene_text._cosmetic(QColor("black"), 3.0)
     assert pen.widthF() == 6.0
     view.set_text_scale(1.0)
-    assert network_scene._cosmetic(QColor("black"), 3.0).widthF() == 3.0
+    assert scene_text._cosmetic(QColor("black"), 3.0).widthF() == 3.0
 
 
 # ------------------------------------------------------------------ panels added or shown later

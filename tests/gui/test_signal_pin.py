@@ -17,7 +17,7 @@ import PySide6
 from PySide6.QtCore import QObject, Signal
 
 import model
-from gui.plots import BoundaryPlot, grid_forward
+from gui.plots.boundary import BoundaryPlot, grid_forward
 from gui.session import Session
 
 

@@ -16,8 +16,17 @@ from PySide6.QtTest import QTest
 from tests.gui.conftest import weights_of
 
 PHASES = [
-    "forward 1", "forward 2", "forward 3", "loss",
-    "delta 3", "gradient 3", "delta 2", "gradient 2", "delta 1", "gradient 1", "update",
+    "forward 1",
+    "forward 2",
+    "forward 3",
+    "loss",
+    "delta 3",
+    "gradient 3",
+    "delta 2",
+    "gradient 2",
+    "delta 1",
+    "gradient 1",
+    "update",
 ]
 ORIGINAL = [
     np.array([[50.0, -1.0], [10.0, 0.0]]),

@@ -18,8 +18,9 @@ presets = pytest.importorskip("model.presets")
 
 
 def main_py(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
-                          timeout=300, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, timeout=300, cwd=cwd
+    )
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -55,8 +56,20 @@ def test_overrides_and_save(tmp_path: Path) -> None:
     from model import fileformat
 
     out_file = tmp_path / "trained.json"
-    status, out, err = run("train", "xor_train", "--epochs", "7", "--optimizer", "adam", "--batch-size", "2",
-                           "--seed", "4", "--save", str(out_file))
+    status, out, err = run(
+        "train",
+        "xor_train",
+        "--epochs",
+        "7",
+        "--optimizer",
+        "adam",
+        "--batch-size",
+        "2",
+        "--seed",
+        "4",
+        "--save",
+        str(out_file),
+    )
     assert status == 0, err
     assert "optimizer:   adam, lr 0.001, batch 2 of 4 samples" in out  # adam's own default lr
     assert "epochs:      7 (14 steps" in out and f"saved:       {out_file}" in out
@@ -146,9 +159,15 @@ def test_export_format_from_suffix_and_to_stdout(tmp_path: Path) -> None:
 def test_gui_arguments_are_parsed_for_gui_app() -> None:
     import main
 
-    args = main.gui_parser().parse_args(["lesson.json", "--screenshot", "a.png", "--preset", "xor_train",
-                                         "--train-steps", "5", "--lang", "ko"])
+    args = main.gui_parser().parse_args(
+        ["lesson.json", "--screenshot", "a.png", "--preset", "xor_train", "--train-steps", "5", "--lang", "ko"]
+    )
     assert (args.file, args.screenshot, args.preset, args.train_steps, args.lang) == (
-        "lesson.json", "a.png", "xor_train", 5, "ko")
+        "lesson.json",
+        "a.png",
+        "xor_train",
+        5,
+        "ko",
+    )
     assert args.install_desktop_entry is False
     assert main.gui_parser().parse_args([]).train_steps == 0

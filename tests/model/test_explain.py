@@ -17,9 +17,15 @@ from model.explain import bias_lines, edge_lines, fmt, node_lines, step_latex, s
 def walkthrough() -> model.Document:
     """Worked example B of note 000: 2-2-2-1, ReLU, no biases, input [30, 2], target 18, lr 0.01."""
     net = model.Network(
-        [2, 2, 2, 1], ["relu", "relu", "linear"], "mse", bias=False,
-        weights=[np.array([[50.0, -1.0], [10.0, 0.0]]), np.array([[0.1, -0.1], [10.0, 0.0]]),
-                 np.array([[0.1], [25.0]])],
+        [2, 2, 2, 1],
+        ["relu", "relu", "linear"],
+        "mse",
+        bias=False,
+        weights=[
+            np.array([[50.0, -1.0], [10.0, 0.0]]),
+            np.array([[0.1, -0.1], [10.0, 0.0]]),
+            np.array([[0.1], [25.0]]),
+        ],
     )
     data = model.Dataset([[30.0, 2.0]], [[18.0]], kind="regression")
     return model.Document(net, data, model.TrainingSettings(optimizer="sgd", lr=0.01), title="walkthrough")
@@ -46,11 +52,25 @@ def last_number(line: str) -> str:
 @pytest.mark.parametrize(
     ("x", "p", "want"),
     [
-        (1520.0, 4, "1520"), (15.2, 4, "15.2"), (-851.2, 4, "-851.2"), (-851.1999999999997, 4, "-851.2"),
-        (8.611999999999997, 4, "8.612"), (0.0, 4, "0"), (-0.0, 4, "0"), (50.0168, 4, "50.02"),
-        (50.0168, 6, "50.0168"), (123456.0, 4, "123500"), (0.000123456, 3, "0.000123"),
-        (1.5e-7, 4, "1.5e-7"), (-2.5e8, 4, "-2.5e8"), (1e6, 4, "1e6"), (float("nan"), 4, "—"),
-        (float("inf"), 4, "∞"), (-0.00001234, 2, "-1.2e-5"), (0.1, 4, "0.1"), (2.0, 1, "2"),
+        (1520.0, 4, "1520"),
+        (15.2, 4, "15.2"),
+        (-851.2, 4, "-851.2"),
+        (-851.1999999999997, 4, "-851.2"),
+        (8.611999999999997, 4, "8.612"),
+        (0.0, 4, "0"),
+        (-0.0, 4, "0"),
+        (50.0168, 4, "50.02"),
+        (50.0168, 6, "50.0168"),
+        (123456.0, 4, "123500"),
+        (0.000123456, 3, "0.000123"),
+        (1.5e-7, 4, "1.5e-7"),
+        (-2.5e8, 4, "-2.5e8"),
+        (1e6, 4, "1e6"),
+        (float("nan"), 4, "—"),
+        (float("inf"), 4, "∞"),
+        (-0.00001234, 2, "-1.2e-5"),
+        (0.1, 4, "0.1"),
+        (2.0, 1, "2"),
     ],
 )
 def test_fmt(x: float, p: int, want: str) -> None:
@@ -191,8 +211,9 @@ def _classifier(loss: str, out_act: str, optimizer: str, **settings: float) -> t
     m = 3 if out_act == "softmax" else 1
     net = model.Network([2, 3, m], ["leaky_relu", out_act], loss, bias=[True, False], seed=4)
     Y = np.eye(3)[rng.integers(0, 3, 5)] if m == 3 else rng.integers(0, 2, (5, 1))
-    doc = model.Document(net, model.Dataset(rng.normal(size=(5, 2)), Y),
-                         model.TrainingSettings(optimizer=optimizer, lr=0.05, **settings))
+    doc = model.Document(
+        net, model.Dataset(rng.normal(size=(5, 2)), Y), model.TrainingSettings(optimizer=optimizer, lr=0.05, **settings)
+    )
     st = stepper(doc)
     assert st.finish_step()
     return doc, st
@@ -241,10 +262,19 @@ def test_step_markdown_is_the_worked_example() -> None:
     st = stepper(doc)
     st.finish_step()
     md = step_markdown(doc, st.view, st.trainer.optimizer)
-    for piece in ("# One training step, worked by hand: walkthrough", "## 1. Forward pass", "## 2. Loss",
-                  "## 3. Backward pass", "## 4. Gradients", "## 5. Update", "## After the step",
-                  r"$z = 30 \times 50 + 2 \times 10 = 1520$", r"2 \times (15.2 - 18) = -5.6$",
-                  r"152 \times (-5.6) = -851.2$", r"0.1 - 0.01 \times (-851.2) = 8.612$"):
+    for piece in (
+        "# One training step, worked by hand: walkthrough",
+        "## 1. Forward pass",
+        "## 2. Loss",
+        "## 3. Backward pass",
+        "## 4. Gradients",
+        "## 5. Update",
+        "## After the step",
+        r"$z = 30 \times 50 + 2 \times 10 = 1520$",
+        r"2 \times (15.2 - 18) = -5.6$",
+        r"152 \times (-5.6) = -851.2$",
+        r"0.1 - 0.01 \times (-851.2) = 8.612$",
+    ):
         assert piece in md, piece
     # Also from a bare network.
     assert "## 5. Update" in step_markdown(doc.network, st.view, None)
@@ -270,8 +300,13 @@ def test_step_latex_is_ascii_and_balanced() -> None:
 def test_step_latex_compiles(tmp_path) -> None:  # noqa: ANN001
     doc, st = _classifier("cross_entropy", "softmax", "rmsprop")
     (tmp_path / "step.tex").write_text(step_latex(doc, st.view, st.trainer.optimizer), encoding="ascii")
-    done = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "step.tex"],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "step.tex"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stdout[-2000:]
     assert (tmp_path / "step.pdf").stat().st_size > 1000
 

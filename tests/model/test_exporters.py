@@ -30,9 +30,15 @@ def bias_net_doc(optimizer: str, **settings: Any) -> model.Document:
 def biasless_doc(optimizer: str, **settings: Any) -> model.Document:
     """Worked example B's shape: 2-2-2-1 relu/relu/linear, mse, no biases, one sample."""
     net = model.Network(
-        [2, 2, 2, 1], ["relu", "relu", "linear"], "mse", bias=False,
-        weights=[np.array([[50.0, -1.0], [10.0, 0.0]]), np.array([[0.1, -0.1], [10.0, 0.0]]),
-                 np.array([[0.1], [25.0]])],
+        [2, 2, 2, 1],
+        ["relu", "relu", "linear"],
+        "mse",
+        bias=False,
+        weights=[
+            np.array([[50.0, -1.0], [10.0, 0.0]]),
+            np.array([[0.1, -0.1], [10.0, 0.0]]),
+            np.array([[0.1], [25.0]]),
+        ],
     )
     data = model.Dataset([[30.0, 2.0]], [[18.0]], kind="regression")
     return model.Document(net, data, model.TrainingSettings(optimizer=optimizer, lr=0.01, **settings))
@@ -79,14 +85,19 @@ def engine_step(doc: model.Document) -> dict[str, Any]:
     g = work.network.backward(fwd, work.dataset.Y[idx])
     assert trainer.apply(g)
     return {
-        "output": fwd.output, "loss": g.loss, "dW": list(g.dW), "db": list(g.db),
-        "weights_after": list(work.network.weights), "biases_after": list(work.network.biases),
+        "output": fwd.output,
+        "loss": g.loss,
+        "dW": list(g.dW),
+        "db": list(g.db),
+        "weights_after": list(work.network.weights),
+        "biases_after": list(work.network.biases),
     }
 
 
 def run_script(path: Path) -> dict[str, Any]:
-    done = subprocess.run([sys.executable, str(path), "--json"], capture_output=True, text=True, timeout=120,
-                          cwd=path.parent)
+    done = subprocess.run(
+        [sys.executable, str(path), "--json"], capture_output=True, text=True, timeout=120, cwd=path.parent
+    )
     assert done.returncode == 0, done.stderr
     lines = done.stdout.strip().splitlines()
     assert len(lines) == 1, "--json prints exactly one JSON object"
@@ -114,8 +125,9 @@ def run_scripts(tmp: Path, kind: str) -> dict[str, dict[str, Any]]:
         paths.append(tmp / f"{kind}_{case_id.replace('-', '_')}.py")
         paths[-1].write_text(export(make(optimizer, **settings)), encoding="utf-8")
     # From the temporary folder, so that nothing of the project is importable: the scripts stand alone.
-    done = subprocess.run([sys.executable, "-c", _RUN_ALL, *map(str, paths)],
-                          capture_output=True, text=True, timeout=600, cwd=tmp)
+    done = subprocess.run(
+        [sys.executable, "-c", _RUN_ALL, *map(str, paths)], capture_output=True, text=True, timeout=600, cwd=tmp
+    )
     assert done.returncode == 0, done.stderr
     return dict(zip(IDS, map(json.loads, done.stdout.strip().splitlines()), strict=True))
 
@@ -164,8 +176,14 @@ def test_scripts_embed_the_network_and_print_readably(tmp_path: Path) -> None:
     doc = biasless_doc("sgd")
     text = exporters.numpy_script(doc)
     assert "import torch" not in text
-    for piece in ("ACTIVATIONS = ['relu', 'relu', 'linear']", "BIAS = [False, False, False]", "LOSS = 'mse'",
-                  "[50.0, -1.0]", "X = np.array([\n    [30.0, 2.0],\n])", "LR = 0.01"):
+    for piece in (
+        "ACTIVATIONS = ['relu', 'relu', 'linear']",
+        "BIAS = [False, False, False]",
+        "LOSS = 'mse'",
+        "[50.0, -1.0]",
+        "X = np.array([\n    [30.0, 2.0],\n])",
+        "LR = 0.01",
+    ):
         assert piece in text, piece
     path = tmp_path / "step.py"
     path.write_text(text, encoding="utf-8")
@@ -181,8 +199,13 @@ def test_worked_examples_of_the_first_step() -> None:
     doc = biasless_doc("sgd")
     before = [w.copy() for w in doc.network.weights]
     md = exporters.markdown(doc)
-    for piece in (r"$z = 30 \times 50 + 2 \times 10 = 1520$", r"152 \times (-5.6) = -851.2",
-                  r"0.1 - 0.01 \times (-851.2) = 8.612$", "## 5. Update", "50.0168"):
+    for piece in (
+        r"$z = 30 \times 50 + 2 \times 10 = 1520$",
+        r"152 \times (-5.6) = -851.2",
+        r"0.1 - 0.01 \times (-851.2) = 8.612$",
+        "## 5. Update",
+        "50.0168",
+    ):
         assert piece in md, piece
     tex = exporters.latex(doc)
     assert tex.isascii() and tex.startswith(r"\documentclass") and r"= 8.612$" in tex

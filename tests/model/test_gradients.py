@@ -67,9 +67,7 @@ def cases(draw: st.DrawFn) -> Case:
 def away_from_kinks(case: Case) -> bool:
     fwd = case.net.forward(case.X)
     return all(
-        np.abs(fwd.z[k + 1]).min() > KINK_MARGIN
-        for k, name in enumerate(case.net.activations)
-        if name in KINKED
+        np.abs(fwd.z[k + 1]).min() > KINK_MARGIN for k, name in enumerate(case.net.activations) if name in KINKED
     )
 
 

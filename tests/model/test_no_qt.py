@@ -27,7 +27,10 @@ def test_importing_model_and_every_submodule_pulls_in_no_qt():
     )
     done = subprocess.run(
         [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(ROOT)!r})\n" + code],
-        capture_output=True, text=True, cwd=ROOT, timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     loaded = json.loads(done.stdout.splitlines()[-1])
@@ -48,7 +51,8 @@ def imported_modules(path: Path) -> list[tuple[int, str]]:
                 names = [node.module] if node.module else [alias.name for alias in node.names]
                 found += [(node.lineno, name) for name in names]
         elif isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) in (
-            "import_module", "__import__"
+            "import_module",
+            "__import__",
         ):
             if node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
                 found.append((node.lineno, node.args[0].value))
@@ -59,10 +63,7 @@ def test_static_scan_finds_no_qt_imports_in_model():
     files = sorted(MODEL.rglob("*.py"))
     assert MODEL / "network.py" in files and MODEL / "gradcheck.py" in files
     bad = [
-        f"{f.relative_to(ROOT)}:{line}: {name}"
-        for f in files
-        for line, name in imported_modules(f)
-        if forbidden(name)
+        f"{f.relative_to(ROOT)}:{line}: {name}" for f in files for line, name in imported_modules(f) if forbidden(name)
     ]
     assert bad == []
 

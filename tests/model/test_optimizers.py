@@ -153,11 +153,14 @@ def test_momentum_and_nesterov_two_steps():
     np.testing.assert_allclose(change[0], -0.1 * 1.9 * g[0], rtol=1e-12)  # g + mu * b with b = g
 
 
-@pytest.mark.parametrize(("name", "kw", "scale"), [
-    ("adam", {}, 1.0),  # m_hat = g, sqrt(v_hat) = |g|
-    ("adagrad", {}, 1.0),  # s = g^2
-    ("rmsprop", {"alpha": 0.99}, math.sqrt(0.01)),  # v = (1 - alpha) g^2
-])
+@pytest.mark.parametrize(
+    ("name", "kw", "scale"),
+    [
+        ("adam", {}, 1.0),  # m_hat = g, sqrt(v_hat) = |g|
+        ("adagrad", {}, 1.0),  # s = g^2
+        ("rmsprop", {"alpha": 0.99}, math.sqrt(0.01)),  # v = (1 - alpha) g^2
+    ],
+)
 def test_adaptive_first_step_moves_by_lr_times_sign(name, kw, scale):
     lr = 0.01
     change, g, _ = one_step(name, lr=lr, **kw)

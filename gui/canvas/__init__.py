@@ -1,0 +1,1 @@
+"""canvas: see gui/__init__.py for the layout."""

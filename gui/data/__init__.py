@@ -1,0 +1,1 @@
+"""data: see gui/__init__.py for the layout."""

@@ -1,0 +1,1 @@
+"""The learning lab: runs side by side, the gradient lab, gradient flow."""

@@ -1,0 +1,1 @@
+"""panels: see gui/__init__.py for the layout."""

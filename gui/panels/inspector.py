@@ -1,0 +1,226 @@
+"""The inspector: the chain-rule arithmetic of the selected node or weight, with every number."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.commands import SetParameterCommand, push
+from gui.controller import PlayThrottle
+from gui.session import Session
+from gui.validation import InputError, parse_finite
+from model import explain
+
+Selection = tuple | None
+
+
+class Inspector(QWidget):
+    """Shows z = Σ w·a + b, a = f(z), δ, ∂L/∂w and the update for the selection, and edits its value."""
+
+    value_refused = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.selection: Selection = None
+        self.precision = 4
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        bold = self.title.font()
+        bold.setBold(True)
+        self.title.setFont(bold)
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        mono = QFont("DejaVu Sans Mono")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        self.text.setFont(mono)
+        self.value_label = QLabel()
+        self.value_edit = QLineEdit()
+        self.value_edit.setObjectName("inspector_value")
+        self.apply_button = QPushButton()
+        self.error = QLabel()
+        self.error.setObjectName("inspector_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b2182b;")
+        self.error.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.value_label)
+        row.addWidget(self.value_edit, 1)
+        row.addWidget(self.apply_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        self.value_edit.returnPressed.connect(self._apply)
+        self.apply_button.clicked.connect(self._apply)
+        self.value_edit.textEdited.connect(lambda _t: self._show_error(""))
+        self.throttle = PlayThrottle()
+        session.values_changed.connect(self._on_session_values_changed)
+        session.structure_changed.connect(self._on_structure_changed)
+        self.retranslate()
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.value_label.setText(self.tr("Value:"))
+        self.apply_button.setText(self.tr("Set"))
+        self.value_edit.setToolTip(self.tr("Type a number and press Enter"))
+        self.refresh()
+
+    # ---------------------------------------------------------------- showing
+    def set_selection(self, selection: Selection) -> None:
+        self.selection = selection
+        self._show_error("")
+        self.refresh()
+
+    def set_precision(self, digits: int) -> None:
+        self.precision = digits
+        self.refresh()
+
+    def set_playing(self, on: bool) -> None:
+        """While playing, follow the values at most every SLOW_PANEL_INTERVAL_S; exactly again on pause."""
+        if self.throttle.set_playing(on):
+            self.refresh()
+
+    def _on_session_values_changed(self) -> None:
+        if not self.throttle.hold():
+            self.refresh()
+
+    def _on_structure_changed(self) -> None:
+        if not self._selection_exists():
+            self.selection = None
+        self.refresh()
+
+    def _selection_exists(self) -> bool:
+        sel, sizes = self.selection, self.session.network.sizes
+        if sel is None:
+            return True
+        if sel[0] == "node":
+            _, l, j = sel
+            return l < len(sizes) and j < sizes[l]
+        _, k, i, j = sel
+        return k < len(sizes) - 1 and i < sizes[k] and j < sizes[k + 1]
+
+    def _parameter(self) -> tuple[str, int, int, int] | None:
+        """The editable parameter behind the selection: ("W", k, i, j) or ("b", k, 0, j)."""
+        sel = self.selection
+        if sel is None:
+            return None
+        if sel[0] == "edge":
+            return ("W", sel[1], sel[2], sel[3])
+        if sel[1] == 0:
+            return None  # inputs have no bias
+        return ("b", sel[1] - 1, 0, sel[2])
+
+    def heading(self) -> str:
+        sel, net = self.selection, self.session.network
+        if sel is None:
+            return self.tr("Click a node or a weight to see its numbers.")
+        if sel[0] == "node":
+            _, l, j = sel
+            if l == 0:
+                return (
+                    self.tr("Input node %1 (%2)")
+                    .replace("%1", str(j))
+                    .replace("%2", self.session.dataset.input_names[j] if j < self.session.dataset.n_inputs else "")
+                )
+            if l == net.n_layers:
+                return self.tr("Output node (%1, %2)").replace("%1", str(l)).replace("%2", str(j))
+            return self.tr("Hidden node (%1, %2): layer %1, neuron %2").replace("%1", str(l)).replace("%2", str(j))
+        _, k, i, j = sel
+        return (
+            self.tr("Weight (%1, %2, %3): from node (%1, %2) to node (%4, %3)")
+            .replace("%1", str(k))
+            .replace("%2", str(i))
+            .replace("%3", str(j))
+            .replace("%4", str(k + 1))
+        )
+
+    def lines(self) -> list[str]:
+        sel = self.selection
+        if sel is None or not self._selection_exists():
+            return []
+        s = self.session
+        view = s.view()
+        if sel[0] == "node":
+            _, l, j = sel
+            out = explain.node_lines(s.network, view, l, j, row=0, precision=self.precision)
+            if l > 0 and s.network.bias[l - 1]:
+                out += [""] + explain.bias_lines(
+                    s.network, view, l, j, row=0, precision=self.precision, optimizer=s.trainer.optimizer
+                )
+            return out
+        _, k, i, j = sel
+        return explain.edge_lines(
+            s.network, view, k, i, j, row=0, precision=self.precision, optimizer=s.trainer.optimizer
+        )
+
+    def refresh(self) -> None:
+        self.throttle.refreshed()
+        self.title.setText(self.heading())
+        lines = self.lines()
+        if self.selection is not None and len(self.session.view().indices) > 1:
+            lines = [
+                self.tr("Values of sample #%1 (first of the batch of %2):")
+                .replace("%1", str(int(self.session.view().indices[0])))
+                .replace("%2", str(len(self.session.view().indices)))
+            ] + lines
+        if "step" in self.session.network.activations and self.selection is not None:
+            lines.append("")
+            lines.append(
+                self.tr(
+                    "A step layer passes no gradient back (its derivative is 0): the weights into it, "
+                    "and everything before it, get 0."
+                )
+            )
+        text = "\n".join(lines)
+        if text != self.text.toPlainText():  # unchanged text: no relayout, and the scroll position stays
+            self.text.setPlainText(text)
+        param = self._parameter()
+        editable = param is not None
+        for w in (self.value_label, self.value_edit, self.apply_button):
+            w.setEnabled(editable)
+        if editable and not self.value_edit.hasFocus():
+            self.value_edit.setText(repr(self.session.parameter(*param)))
+        elif not editable:
+            self.value_edit.clear()
+
+    def text_content(self) -> str:
+        """Everything the inspector shows, as plain text (the scripting surface)."""
+        return self.title.text() + "\n" + self.text.toPlainText()
+
+    # ---------------------------------------------------------------- editing
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+        self.value_edit.setStyleSheet("border: 2px solid #b2182b;" if message else "")
+
+    def _apply(self) -> None:
+        param = self._parameter()
+        if param is None:
+            return
+        try:
+            value = parse_finite(self.value_edit.text())
+        except InputError as exc:
+            self._show_error(str(exc))
+            self.value_refused.emit(str(exc))
+            self.session.message.emit(str(exc))
+            return
+        self._show_error("")
+        if value != self.session.parameter(*param):
+            push(self.session, SetParameterCommand(self.session, *param, value))
+        self.value_edit.clearFocus()
+        self.refresh()
+
+
+__all__ = ["Inspector"]

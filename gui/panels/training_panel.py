@@ -1,0 +1,168 @@
+"""The training settings form: loss, optimizer, learning rate, batch size, regularisation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from gui.commands import NetworkEditCommand, SetSettingCommand, push
+from gui.session import Session
+from gui.validation import InputError, parse_finite
+from model import losses, optimizers
+from model.settings import SCHEDULES
+
+ERROR_STYLE = "border: 2px solid #b2182b;"
+
+
+class TrainingPanel(QWidget):
+    """Edits TrainingSettings through undoable commands; refuses bad numbers with a message."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.loss = QComboBox()
+        self.loss.setObjectName("setting_loss")
+        self.loss.addItems(list(losses.NAMES))
+        self.optimizer = QComboBox()
+        self.optimizer.setObjectName("setting_optimizer")
+        self.optimizer.addItems(list(optimizers.NAMES))
+        self.schedule = QComboBox()
+        self.schedule.setObjectName("setting_schedule")
+        for name in SCHEDULES:
+            self.schedule.addItem(name, name)  # the text is translated in retranslate(); the data stays the key
+        self.shuffle = QCheckBox()
+        self.shuffle.setObjectName("setting_shuffle")
+        # name -> (field, parse)
+        self.fields: dict[str, tuple[QLineEdit, Callable[[str], Any]]] = {}
+        for name, parse in (
+            ("lr", lambda t: parse_finite(t, minimum=0.0)),
+            ("batch_size", lambda t: int(parse_finite(t, minimum=0.0, integer=True))),
+            ("weight_decay", lambda t: parse_finite(t, minimum=0.0)),
+            ("l1", lambda t: parse_finite(t, minimum=0.0)),
+            ("seed", lambda t: int(parse_finite(t, minimum=0.0, integer=True))),
+            ("patience", lambda t: int(parse_finite(t, minimum=0.0, integer=True))),
+        ):
+            edit = QLineEdit()
+            edit.setObjectName(f"setting_{name}")
+            edit.editingFinished.connect(lambda n=name: self._commit(n))
+            edit.textEdited.connect(lambda _t, e=edit: e.setStyleSheet(""))
+            self.fields[name] = (edit, parse)
+        self.labels: dict[str, QLabel] = {}
+        self.error = QLabel()
+        self.error.setObjectName("training_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b2182b;")
+        self.error.hide()
+        form = QFormLayout()
+        for key, widget in (
+            ("loss", self.loss),
+            ("optimizer", self.optimizer),
+            ("lr", self.fields["lr"][0]),
+            ("batch_size", self.fields["batch_size"][0]),
+            ("schedule", self.schedule),
+            ("weight_decay", self.fields["weight_decay"][0]),
+            ("l1", self.fields["l1"][0]),
+            ("shuffle", self.shuffle),
+            ("seed", self.fields["seed"][0]),
+            ("patience", self.fields["patience"][0]),
+        ):
+            label = QLabel()
+            self.labels[key] = label
+            form.addRow(label, widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        self.loss.activated.connect(self._on_loss_chosen)
+        self.optimizer.activated.connect(lambda _i: self._set("optimizer", self.optimizer.currentText()))
+        self.schedule.activated.connect(lambda _i: self._set("schedule", self.schedule.currentData()))
+        self.shuffle.toggled.connect(lambda on: self._set("shuffle", bool(on)))
+        session.settings_changed.connect(self.refresh)
+        session.structure_changed.connect(self.refresh)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        names = {
+            "loss": self.tr("Loss"),
+            "optimizer": self.tr("Optimizer"),
+            "lr": self.tr("Learning rate"),
+            "batch_size": self.tr("Batch size (0 = all)"),
+            "schedule": self.tr("LR schedule"),
+            "weight_decay": self.tr("L2 weight decay"),
+            "l1": self.tr("L1"),
+            "shuffle": self.tr("Shuffle"),
+            "seed": self.tr("Seed"),
+            "patience": self.tr("Early stop patience"),
+        }
+        for key, text in names.items():
+            self.labels[key].setText(text)
+        schedules = {
+            "constant": self.tr("constant"),
+            "step": self.tr("step decay"),
+            "exponential": self.tr("exponential decay"),
+            "inverse_time": self.tr("inverse-time decay"),
+        }
+        for i in range(self.schedule.count()):
+            key = self.schedule.itemData(i)
+            self.schedule.setItemText(i, schedules.get(key, key))
+        self.refresh()
+
+    def refresh(self) -> None:
+        s = self.session.settings
+        widgets = [self.loss, self.optimizer, self.schedule, self.shuffle] + [e for e, _ in self.fields.values()]
+        for w in widgets:
+            w.blockSignals(True)  # a refresh must never echo back as an edit
+        self.loss.setCurrentText(self.session.network.loss)
+        self.optimizer.setCurrentText(s.optimizer)
+        self.schedule.setCurrentIndex(self.schedule.findData(s.schedule))
+        self.shuffle.setChecked(s.shuffle)
+        for name, (edit, _) in self.fields.items():
+            if not (edit.hasFocus() and edit.isModified()):  # never overwrite what the user is typing
+                edit.setText(f"{getattr(s, name):g}")  # (an undo while the field has focus must still show)
+                edit.setStyleSheet("")
+        for w in widgets:
+            w.blockSignals(False)
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+        if message:
+            self.session.message.emit(message)
+
+    def _set(self, name: str, value: Any) -> None:
+        self._show_error("")
+        if getattr(self.session.settings, name) != value and not push(
+            self.session, SetSettingCommand(self.session, name, value)
+        ):
+            self.refresh()  # refused: show the setting as it still is
+
+    def _commit(self, name: str) -> None:
+        edit, parse = self.fields[name]
+        try:
+            value = parse(edit.text())
+        except InputError as exc:
+            edit.setStyleSheet(ERROR_STYLE)
+            self._show_error(str(exc))
+            return
+        edit.setStyleSheet("")
+        edit.setModified(False)  # committed: from now on the field shows the setting again
+        self._set(name, value)
+
+    def _on_loss_chosen(self, _index: int) -> None:
+        name = self.loss.currentText()
+        if name == self.session.network.loss:
+            return
+        need = losses.REQUIRED_OUTPUT[name]
+
+        def edit(net: Any) -> None:
+            # Give the output layer the activation the loss needs, in the same undo step.
+            if need is not None and net.activations[-1] != need:
+                net.activations[-1] = need
+            elif need is None and net.activations[-1] == "softmax" and net.sizes[-1] == 1:
+                net.activations[-1] = "sigmoid"
+            net.set_loss(name)
+
+        if not push(self.session, NetworkEditCommand(self.session, self.tr("change loss"), edit)):
+            self.refresh()

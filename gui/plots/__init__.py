@@ -1,0 +1,1 @@
+"""plots: see gui/__init__.py for the layout."""

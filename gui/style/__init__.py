@@ -1,0 +1,1 @@
+"""style: see gui/__init__.py for the layout."""

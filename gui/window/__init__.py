@@ -1,0 +1,1 @@
+"""window: see gui/__init__.py for the layout."""

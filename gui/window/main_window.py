@@ -1,0 +1,384 @@
+"""The main window: network editor in the centre, inspector, data, plots and training controls around it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+import model
+from gui import i18n
+from gui.canvas.network_view import NetworkView
+from gui.commands import NetworkEditCommand, push
+from gui.controller import SPEEDS, PlayThrottle, TrainingController
+from gui.data import data_editor
+from gui.data.data_panel import DataPanel
+from gui.model_text import phase as phase_text
+from gui.panels.inspector import Inspector
+from gui.panels.lesson_panel import LessonPanel, localized_title
+from gui.panels.training_panel import TrainingPanel
+from gui.plots.boundary import BoundaryPlot, FitPlot, grid_forward
+from gui.plots.loss import LossPlot
+from gui.session import Session
+from gui.window import autosave, export_menu, file_drop, presentation, recent_files
+from gui.window.actions import WindowActionsMixin
+from gui.window.files import APP_TITLE, DEFAULT_PRESET, FILE_FILTER, WindowFilesMixin
+from model import presets
+
+__all__ = ["APP_TITLE", "DEFAULT_PRESET", "FILE_FILTER", "GRID_RESOLUTION", "MainWindow", "MessageBar"]
+
+GRID_RESOLUTION = 100
+
+
+class MessageBar(QLabel):
+    """One sentence about what went wrong (or what happened), shown above the network until dismissed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("message_bar")
+        self.setWordWrap(True)
+        self.setStyleSheet("QLabel { background: #fdecea; color: #7f1d1d; padding: 6px; border-radius: 4px; }")
+        self.hide()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.hide)
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+        self._timer.start(10_000)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override: click dismisses
+        self.hide()
+
+
+class MainWindow(WindowActionsMixin, WindowFilesMixin, QMainWindow):
+    """The playground.  ``doc`` defaults to the xor_train preset.
+
+    Actions, menus and toolbars come from :class:`~gui.window.actions.WindowActionsMixin`; new, open and save
+    from :class:`~gui.window.files.WindowFilesMixin`.
+    """
+
+    #: Emitted at the end of retranslate(): feature modules re-set their own strings.
+    retranslated = Signal()
+    #: Emitted after a document is loaded (path or None).
+    document_loaded = Signal(object)
+    #: Emitted after the document was saved to a file (its Path).
+    document_saved = Signal(object)
+    #: Emitted when a close was accepted (the work was saved, clean, or knowingly discarded).
+    closed = Signal()
+
+    def __init__(self, doc: model.Document | None = None) -> None:
+        super().__init__()
+        if doc is None:
+            doc = presets.load_preset(DEFAULT_PRESET)
+        self.path: Path | None = None
+        self.doc_name = doc.title or DEFAULT_PRESET
+        self.session = Session(doc, self)
+        self.controller = TrainingController(self.session, self)
+        self.precision = int(doc.view.get("precision", 4))
+        self.loss_throttle = PlayThrottle()
+        self._build_widgets()
+        self._build_actions()
+        self._build_menus_and_toolbars()
+        self._connect()
+        self._install_extensions()
+        self.retranslate()
+        self._apply_view_hints(doc)
+        self._on_structure_changed()
+        self.resize(1500, 950)
+
+    def _install_extensions(self) -> None:
+        """Features that add their own menus, actions and docks; each module has install(window)."""
+        self.recent_files = recent_files.install(self)
+        self.file_drop = file_drop.install(self)
+        self.autosaver = autosave.install(self)
+        self.data_editor = data_editor.install(self)
+        self.export_menu = export_menu.install(self)
+        self.presentation = presentation.install(self)  # last: its keyboard sheet lists every action
+
+    # ------------------------------------------------------------ building
+    def _build_widgets(self) -> None:
+        s = self.session
+        self.network_view = NetworkView(s)
+        self.message_bar = MessageBar()
+        centre = QWidget()
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self.network_view, 1)
+        self.setCentralWidget(centre)
+
+        self.inspector = Inspector(s)
+        self.training_panel = TrainingPanel(s)
+        self.data_panel = DataPanel(s)
+        self.loss_plot = LossPlot(s)
+        self.boundary_plot = BoundaryPlot(s)
+        self.fit_plot = FitPlot(s)
+        self.lesson_panel = LessonPanel(s)
+        self.docks: dict[str, QDockWidget] = {}
+        for name, widget, area in (
+            ("lesson", self.lesson_panel, Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("training", self.training_panel, Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("boundary", self.boundary_plot, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("fit", self.fit_plot, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("data", self.data_panel, Qt.DockWidgetArea.BottomDockWidgetArea),
+            ("loss", self.loss_plot, Qt.DockWidgetArea.BottomDockWidgetArea),
+        ):
+            dock = QDockWidget(self)
+            dock.setObjectName(f"dock_{name}")
+            dock.setWidget(widget)
+            dock.setFeatures(
+                QDockWidget.DockWidgetFeature.DockWidgetMovable
+                | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            )
+            self.addDockWidget(area, dock)
+            self.docks[name] = dock
+        self.splitDockWidget(self.docks["data"], self.docks["loss"], Qt.Orientation.Horizontal)
+        self.tabifyDockWidget(self.docks["boundary"], self.docks["fit"])
+        self.resizeDocks([self.docks["training"]], [300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["lesson"], self.docks["training"]], [260, 380], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["inspector"]], [430], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["data"]], [300], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["inspector"], self.docks["boundary"]], [380, 420], Qt.Orientation.Vertical)
+
+        self.phase_label = QLabel()
+        self.phase_label.setObjectName("phase_label")
+        self.phase_label.setMinimumWidth(320)
+        self.speed = QSlider(Qt.Orientation.Horizontal)
+        self.speed.setObjectName("speed")
+        self.speed.setRange(0, len(SPEEDS) - 1)
+        self.speed.setValue(self.controller.speed_index)
+        self.speed.setFixedWidth(110)
+        self.precision_box = QSpinBox()
+        self.precision_box.setObjectName("precision")
+        self.precision_box.setRange(2, 12)
+        self.precision_box.setValue(self.precision)
+        self.view_mode = QComboBox()
+        self.view_mode.setObjectName("view_mode")
+        self.view_mode.addItems(["forward", "backward"])
+
+    def _connect(self) -> None:
+        s = self.session
+        s.structure_changed.connect(self._on_structure_changed)
+        s.values_changed.connect(self._on_values_changed)
+        s.message.connect(self.show_message)
+        # A bound method, not a lambda: Qt drops it when the window is destroyed, whereas a lambda would still
+        # run when the dying undo stack clears itself and touch the deleted window.
+        s.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.controller.frame.connect(s.values_changed.emit)
+        self.controller.playing_changed.connect(self._on_playing_changed)
+        self.network_view.selection_changed.connect(self.inspector.set_selection)
+        self.speed.valueChanged.connect(self.controller.set_speed)
+        self.precision_box.valueChanged.connect(self._on_precision_changed)
+        self.view_mode.currentIndexChanged.connect(self._on_view_mode_changed)
+        # The loss plot has its own log checkbox: keep it and the window's action in step.
+        self.loss_plot.log_scale_changed.connect(self.actions_by_name["log_scale"].setChecked)
+
+    # ------------------------------------------------------------ strings
+    def retranslate(self) -> None:
+        self._retranslate_actions()
+        for name, dock_title in (
+            ("lesson", self.tr("Lesson")),
+            ("training", self.tr("Training")),
+            ("inspector", self.tr("Inspector")),
+            ("boundary", self.tr("Decision boundary")),
+            ("fit", self.tr("Fit")),
+            ("data", self.tr("Samples")),
+            ("loss", self.tr("Loss")),
+        ):
+            self.docks[name].setWindowTitle(dock_title)
+        for panel in (
+            self.inspector,
+            self.training_panel,
+            self.data_panel,
+            self.loss_plot,
+            self.boundary_plot,
+            self.fit_plot,
+            self.network_view,
+            self.lesson_panel,
+        ):
+            retranslate = getattr(panel, "retranslate", None)
+            if retranslate is not None:
+                retranslate()
+        self._update_title()
+        self._update_phase_label()
+        self.retranslated.emit()
+
+    # ------------------------------------------------------------ refresh
+    def _on_structure_changed(self) -> None:
+        data = self.session.dataset
+        boundary = data.n_inputs == 2 and data.kind == "classification"
+        self.docks["boundary"].setVisible(boundary)
+        self.docks["fit"].setVisible(not boundary)
+        if boundary:
+            self.docks["boundary"].raise_()
+        self._on_values_changed()
+
+    def _on_values_changed(self) -> None:
+        s = self.session
+        maps = None
+        if s.dataset.n_inputs == 2 and (not self.docks["boundary"].isHidden() or self.network_view.thumbnails):
+            maps = grid_forward(s.network, s.dataset, GRID_RESOLUTION, node_maps=self.network_view.thumbnails)
+        if not self.docks["boundary"].isHidden():
+            self.boundary_plot.refresh(maps)
+        if not self.docks["fit"].isHidden():
+            self.fit_plot.refresh()
+        if self.network_view.thumbnails and maps is not None:
+            self.network_view.set_node_maps(maps.node_maps)
+        # While playing, the loss curve (slow to change, costly to repaint) follows at most every
+        # SLOW_PANEL_INTERVAL_S, like the inspector and the table; the network and boundary every frame.
+        if not self.loss_throttle.hold():
+            self.loss_plot.refresh()
+            self.loss_throttle.refreshed()
+        self._update_phase_label()
+
+    def _update_phase_label(self) -> None:
+        s = self.session
+        loss = s.view().loss
+        text = self.tr("Phase: %1 · step %2 · epoch %3").replace("%1", phase_text(s.phase))
+        text = text.replace("%2", str(s.steps)).replace("%3", str(s.trainer.epoch))
+        if loss is not None:
+            text += self.tr(" · loss %1").replace("%1", f"{loss:.{self.precision}g}")
+        elif s.trainer.step_losses:
+            text += self.tr(" · last loss %1").replace("%1", f"{s.trainer.step_losses[-1]:.{self.precision}g}")
+        self.phase_label.setText(text)
+
+    def _on_clean_changed(self, _clean: bool) -> None:
+        self._update_title()
+
+    def _update_title(self) -> None:
+        name = self.path.name if self.path is not None else localized_title(self.doc_name)
+        self.setWindowTitle(f"{APP_TITLE} — {name}[*]")
+        self.setWindowModified(not self.session.undo_stack.isClean())
+
+    def show_message(self, text: str) -> None:
+        self.message_bar.show_message(text)
+        self.statusBar().showMessage(text, 10_000)
+
+    # ------------------------------------------------------------ handlers
+    def _on_play_triggered(self) -> None:
+        self.controller.toggle()
+
+    def _on_playing_changed(self, playing: bool) -> None:
+        play = self.actions_by_name["play"]
+        play.setChecked(playing)
+        play.setText(self.tr("Pause") if playing else self.tr("Play"))
+        self.network_view.set_playing(playing)
+        self.inspector.set_playing(playing)
+        self.data_panel.set_playing(playing)
+        self.loss_throttle.set_playing(playing)  # pause() then emits values_changed: the curve catches up
+        for name in ("step_forward", "step_back", "finish_step", "train_epoch"):
+            self.actions_by_name[name].setEnabled(not playing)
+
+    def _on_precision_changed(self, digits: int) -> None:
+        self.precision = digits
+        self.network_view.set_precision(digits)
+        self.inspector.set_precision(digits)
+        self._update_phase_label()
+
+    def _on_view_mode_changed(self, index: int) -> None:
+        mode = "backward" if index == 1 else "forward"
+        self.network_view.set_view_mode(mode)
+        self.actions_by_name["backward_view"].setChecked(index == 1)
+
+    def _on_thumbnails_toggled(self, on: bool) -> None:
+        self.network_view.set_thumbnails(on)
+        self._on_values_changed()
+
+    def add_hidden_layer(self) -> None:
+        net = self.session.network
+        position = net.n_layers  # just before the output layer
+        push(
+            self.session,
+            NetworkEditCommand(
+                self.session, self.tr("add hidden layer"), lambda n: n.insert_layer(position, 3, "relu")
+            ),
+        )
+
+    def reset_network(self) -> None:
+        """Back to the weights the document was opened with (undoable); training history starts afresh."""
+        self.controller.pause()
+        state = self.session.initial_state
+        push(self.session, NetworkEditCommand(self.session, self.tr("reset"), lambda n: n.restore(state)))
+        self.session.restart_training()
+
+    def randomize_network(self) -> None:
+        self.controller.pause()
+        seed = self.session.network.seed + 1
+        push(self.session, NetworkEditCommand(self.session, self.tr("re-randomise"), lambda n: n.reinitialise(seed)))
+        self.session.restart_training()
+
+    # ------------------------------------------------------------ scripting surface
+    def load_document(self, doc: model.Document, path: Path | None = None) -> None:
+        self.controller.pause()
+        self.path = path
+        self.doc_name = doc.title or "untitled"
+        self.session.load_document(doc)
+        self._apply_view_hints(doc)
+        self.network_view.select(None)
+        self.inspector.set_selection(None)
+        self._update_title()
+        self.document_loaded.emit(path)
+
+    def set_path(self, path: Path | None) -> None:
+        """The file the open document came from (title, Save, Recent files)."""
+        self.path = path
+        self._update_title()
+        self.document_loaded.emit(path)
+
+    def _apply_view_hints(self, doc: model.Document) -> None:
+        """The lesson's suggested display: digits, the sample to step on, node-by-node mode."""
+        hints = doc.view
+        self.precision_box.setValue(int(hints.get("precision", 4)))
+        sample = hints.get("sample")
+        self.session.set_scope(int(sample) if isinstance(sample, int) and sample < doc.dataset.n else None)
+        self.actions_by_name["detailed"].setChecked(bool(hints.get("detailed", False)))
+
+    def set_language(self, code: str) -> bool:
+        """Switch the interface to "en" or "ko" now, and remember it."""
+        ok = i18n.set_language(code)
+        if not ok:
+            self.show_message(self.tr("The translation for %1 is missing; staying in English.").replace("%1", code))
+        self.retranslate()
+        self.lesson_panel.refresh()
+        return ok
+
+    def changeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def select(self, selection: tuple | None) -> None:
+        """Select ("node", l, j) or ("edge", k, i, j) as a click would."""
+        self.network_view.select(selection)
+        self.inspector.set_selection(selection)
+
+    def inspector_text(self) -> str:
+        return self.inspector.text_content()
+
+    def action(self, name: str) -> QAction:
+        return self.actions_by_name[name]
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.controller.pause()
+        if self._confirm_discard():
+            event.accept()
+            self.closed.emit()
+        else:
+            event.ignore()

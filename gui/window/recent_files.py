@@ -1,0 +1,152 @@
+"""File → Open Recent: the last few lesson files opened or saved, most recent first.
+
+The list lives in QSettings under ``recent_files`` as absolute paths.  It is
+updated after every successful open or save (the window's ``document_loaded``
+and ``document_saved`` signals), and files that have disappeared are pruned
+whenever the menu is rebuilt (each time it is about to show), so the menu
+never offers a file that cannot be opened.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from gui.window.main_window import MainWindow
+
+SETTINGS_KEY = "recent_files"
+MAX_RECENT = 8
+
+
+def _key(path: str) -> str:
+    """What makes two spellings of a path the same entry (case-insensitive on Windows)."""
+    return os.path.normcase(os.path.abspath(path))
+
+
+def read_list(settings: QSettings | None = None) -> list[str]:
+    """The stored paths, most recent first.
+
+    ``type=list`` turns the INI backend's single entry (stored as a plain
+    string) back into a list; the isinstance checks below also cover
+    backends that hand back something else (None after ``@Invalid()``, a
+    bare string, non-string items).
+    """
+    settings = settings or QSettings()
+    raw = settings.value(SETTINGS_KEY, [], type=list)
+    if raw is None:
+        return []
+    if isinstance(raw, str):
+        raw = [raw]
+    out: list[str] = []
+    seen: set[str] = set()
+    for item in raw:
+        if isinstance(item, str) and item and _key(item) not in seen:
+            seen.add(_key(item))
+            out.append(item)
+    return out[:MAX_RECENT]
+
+
+def write_list(paths: list[str], settings: QSettings | None = None) -> None:
+    settings = settings or QSettings()
+    settings.setValue(SETTINGS_KEY, list(paths[:MAX_RECENT]))
+
+
+def add(path: str | Path, settings: QSettings | None = None) -> list[str]:
+    """Put ``path`` first (moving it up if already listed); returns the new list."""
+    entry = os.path.abspath(path)
+    rest = [p for p in read_list(settings) if _key(p) != _key(entry)]
+    paths = [entry, *rest][:MAX_RECENT]
+    write_list(paths, settings)
+    return paths
+
+
+def prune(settings: QSettings | None = None) -> list[str]:
+    """Drop the files that no longer exist; returns what is left."""
+    paths = read_list(settings)
+    kept = [p for p in paths if os.path.isfile(p)]
+    if kept != paths:
+        write_list(kept, settings)
+    return kept
+
+
+def clear(settings: QSettings | None = None) -> None:
+    write_list([], settings)
+
+
+class RecentFilesMenu(QObject):
+    """The File → Open Recent submenu of one window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.menu = QMenu(window)
+        self.menu.setObjectName("recent_files_menu")
+        self.clear_action = QAction(self)
+        self.clear_action.setObjectName("clear_recent")
+        self.clear_action.triggered.connect(self.clear)
+        self.empty_action = QAction(self)
+        self.empty_action.setEnabled(False)
+        file_menu: QMenu = window.menus["file"]  # type: ignore[assignment]
+        file_menu.insertMenu(window.actions_by_name["save"], self.menu)
+        self.menu.aboutToShow.connect(self.rebuild)
+        window.document_loaded.connect(self._on_window_document_loaded)
+        window.document_saved.connect(self._on_window_document_saved)
+        window.retranslated.connect(self.retranslate)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.menu.setTitle(self.tr("Open &Recent"))
+        self.clear_action.setText(self.tr("Clear list"))
+        self.empty_action.setText(self.tr("No recent files"))
+        self.rebuild()
+
+    def paths(self) -> list[str]:
+        """The entries the menu offers, most recent first."""
+        return [a.data() for a in self.menu.actions() if isinstance(a.data(), str)]
+
+    def rebuild(self) -> None:
+        self.menu.clear()  # deletes the entries (the menu owns them), keeps the two fixed actions
+        paths = prune()
+        for number, path in enumerate(paths, start=1):
+            name = Path(path).name.replace("&", "&&")
+            action = QAction(f"&{number} {name}" if number < 10 else name, self.menu)
+            action.setData(path)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open(p))
+            self.menu.addAction(action)
+        if not paths:
+            self.menu.addAction(self.empty_action)
+        self.menu.addSeparator()
+        self.menu.addAction(self.clear_action)
+        self.clear_action.setEnabled(bool(paths))
+        self.menu.setToolTipsVisible(True)
+
+    def open(self, path: str) -> bool:
+        """Open a listed file after the usual unsaved-changes question."""
+        if not self.window._confirm_discard():
+            return False
+        return self.window.open_path(path)
+
+    def clear(self) -> None:
+        clear()
+        self.rebuild()
+
+    def _on_window_document_loaded(self, path: Path | None) -> None:
+        if path is not None:
+            add(path)
+            self.rebuild()
+
+    def _on_window_document_saved(self, path: Path) -> None:
+        add(path)
+        self.rebuild()
+
+
+def install(window: MainWindow) -> RecentFilesMenu:
+    return RecentFilesMenu(window)
