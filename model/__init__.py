@@ -13,17 +13,39 @@ from .dataset import SPLIT_NAMES, TEST, TRAIN, VALIDATION, Dataset
 from .document import Document
 from .fileformat import FileFormatError, load, save
 from .gradcheck import gradient_check
+from .history import EpochHistory, EpochRecord, LossHistory
 from .network import ForwardRecord, GradientRecord, Network, NetworkError
 from .optimizers import NonFiniteError, Optimizer, make_optimizer
 from .presets import load_preset
 from .settings import TrainingSettings
 from .stepper import Phase, Stepper, StepView
-from .trainer import EpochRecord, Trainer
+from .trainer import Trainer
 
 __all__ = [
-    "SPLIT_NAMES", "TEST", "TRAIN", "VALIDATION",
-    "FileFormatError", "load", "load_preset", "save",
-    "Dataset", "Document", "EpochRecord", "ForwardRecord", "GradientRecord",
-    "Network", "NetworkError", "NonFiniteError", "Optimizer", "Phase",
-    "StepView", "Stepper", "Trainer", "TrainingSettings", "gradient_check", "make_optimizer",
+    "SPLIT_NAMES",
+    "TEST",
+    "TRAIN",
+    "VALIDATION",
+    "FileFormatError",
+    "load",
+    "load_preset",
+    "save",
+    "Dataset",
+    "Document",
+    "EpochHistory",
+    "EpochRecord",
+    "ForwardRecord",
+    "GradientRecord",
+    "LossHistory",
+    "Network",
+    "NetworkError",
+    "NonFiniteError",
+    "Optimizer",
+    "Phase",
+    "StepView",
+    "Stepper",
+    "Trainer",
+    "TrainingSettings",
+    "gradient_check",
+    "make_optimizer",
 ]

@@ -43,21 +43,26 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="main.py", description="Backprop Playground without a window.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     train = sub.add_parser(
-        "train", help="train a preset or lesson file and print a summary",
+        "train",
+        help="train a preset or lesson file and print a summary",
         description="Train a preset or lesson file; a progress bar goes to stderr, the summary to stdout.",
     )
     train.add_argument("source", metavar="PRESET_OR_FILE", help="a preset name or a lesson file (.json)")
     train.add_argument("--epochs", type=int, help="epochs to train (default: the document's)")
     train.add_argument("--optimizer", metavar="NAME", help="sgd, momentum, nesterov, adagrad, rmsprop or adam")
-    train.add_argument("--lr", type=float, help="learning rate (default: the document's, or the optimizer's own "
-                                                "default when --optimizer changes it)")
+    train.add_argument(
+        "--lr",
+        type=float,
+        help="learning rate (default: the document's, or the optimizer's own default when --optimizer changes it)",
+    )
     train.add_argument("--batch-size", type=int, help="samples per step; 0 = the whole training set")
     train.add_argument("--seed", type=int, help="seed of the mini-batch shuffling")
     train.add_argument("--save", metavar="OUT", help="save the trained document as a lesson file")
     export = sub.add_parser(
-        "export", help="write a document's first training step as a script or worked example",
+        "export",
+        help="write a document's first training step as a script or worked example",
         description="Write the first training step of a preset or lesson file as a runnable numpy or PyTorch "
-                    "script, or as a worked example in Markdown or LaTeX.",
+        "script, or as a worked example in Markdown or LaTeX.",
     )
     export.add_argument("source", metavar="FILE_OR_PRESET", help="a lesson file (.json) or a preset name")
     export.add_argument("--format", choices=FORMATS, help="default: from the suffix of OUT (.md, .tex)")
@@ -149,7 +154,8 @@ class ProgressBar:
 def train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .dataset import TRAIN, VALIDATION
     from .explain import fmt
-    from .trainer import EpochRecord, Trainer
+    from .history import EpochRecord
+    from .trainer import Trainer
 
     doc = load_document(args.source)
     apply_overrides(doc, args)
@@ -160,12 +166,12 @@ def train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     start = time.perf_counter()
 
     def on_epoch(rec: EpochRecord) -> None:
-        bar.update(len(trainer.history), rec.loss)
+        bar.update(trainer.history.count, rec.loss)
 
     if n_train and s.epochs:
         bar.update(0, trainer.evaluate(TRAIN)[0])
         trainer.run(s.epochs, on_epoch)
-        bar.update(len(trainer.history), trainer.evaluate(TRAIN)[0], force=True)
+        bar.update(trainer.history.count, trainer.evaluate(TRAIN)[0], force=True)
         bar.close()
     seconds = time.perf_counter() - start
 
@@ -188,7 +194,7 @@ def train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         f"trained:     {doc.title or args.source}",
         f"network:     {'-'.join(map(str, net.sizes))} ({', '.join(net.activations)}), loss {net.loss}",
         f"optimizer:   {s.optimizer}, lr {fmt(s.lr, 6)}, {batch} of {samples}",
-        f"epochs:      {len(trainer.history)} ({trainer.steps} step{'' if trainer.steps == 1 else 's'}, "
+        f"epochs:      {trainer.history.count} ({trainer.steps} step{'' if trainer.steps == 1 else 's'}, "
         f"{seconds:.2f} s)",
         f"final loss:  {fmt(loss, 6)}",
         f"accuracy:    {pct(acc)}" + ("" if doc.dataset.kind == "classification" else " (regression)"),

@@ -5,12 +5,12 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from .dataset import TRAIN, VALIDATION, Dataset
+from .history import EpochHistory, EpochRecord, LossHistory
 from .network import GradientRecord, Network
 from .optimizers import NonFiniteError, Optimizer, make_optimizer
 from .settings import TrainingSettings
@@ -23,23 +23,6 @@ DIVERGED_LOSS = 1e30
 #: diverged too: a saturated sigmoid keeps BCE finite (~|z|) while the weights explode.
 DIVERGED_FACTOR = 1e4
 DIVERGED_FLOOR = 100.0
-
-
-@dataclass(frozen=True)
-class EpochRecord:
-    """Metrics after one epoch; NaN where not applicable (no validation set, regression).
-
-    ``loss`` and ``accuracy`` are means over the epoch's batches as they were
-    trained (Keras' convention); ``val_loss`` and ``val_accuracy`` are measured
-    on the validation set after the epoch's last update.
-    """
-
-    epoch: int
-    loss: float
-    val_loss: float
-    accuracy: float
-    val_accuracy: float
-    lr: float
 
 
 def accuracy(output: Array, Y: Array) -> float:
@@ -61,7 +44,8 @@ class Trainer:
 
     The network is trained in place.  ``steps`` counts updates applied,
     ``step_losses`` holds each step's batch loss, ``history`` one
-    :class:`EpochRecord` per finished epoch.  ``stop_reason`` is set (and
+    :class:`EpochRecord` per finished epoch, both in bounded memory (see
+    :mod:`model.history`: beyond a budget they keep every 2nd, 4th, ... entry).  ``stop_reason`` is set (and
     every further step refused) after divergence or early stopping.
     """
 
@@ -75,8 +59,8 @@ class Trainer:
         self.rng = np.random.default_rng(settings.seed)
         self.epoch = 0
         self.steps = 0
-        self.step_losses: list[float] = []
-        self.history: list[EpochRecord] = []
+        self.step_losses = LossHistory()
+        self.history = EpochHistory()
         self.stop_reason: str | None = None
         self._best_val = math.inf
         self._bad_epochs = 0
@@ -156,9 +140,7 @@ class Trainer:
             return False
         return True
 
-    def apply(
-        self, g: GradientRecord, advance: bool = True, output: Array | None = None, check: bool = True
-    ) -> bool:
+    def apply(self, g: GradientRecord, advance: bool = True, output: Array | None = None, check: bool = True) -> bool:
         """Apply one optimizer update from ``g``; with ``advance``, move the batch cursor.
 
         ``output`` (b, n_outputs) is the batch's output before the update; it
@@ -174,7 +156,7 @@ class Trainer:
             self.stop_reason = f"Training stopped: {exc}."
             return False
         self.steps += 1
-        self.step_losses.append(g.loss)
+        self.step_losses.append((g.loss,))
         if advance:
             n = len(g.targets)
             loss_sum, correct, seen = self._epoch_sums
@@ -218,7 +200,9 @@ class Trainer:
             if not self.train_epoch():
                 break
             if on_epoch is not None:
-                on_epoch(self.history[-1])
+                record = self.history.last_record
+                assert record is not None  # an epoch has just ended
+                on_epoch(record)
             if self.stop_reason is not None:
                 break
 
@@ -241,7 +225,7 @@ class Trainer:
         acc = correct / seen if seen and self.dataset.kind == "classification" else math.nan
         self._epoch_sums = (0.0, 0.0, 0)
         val_loss, val_acc = self.evaluate(VALIDATION) if self._has_validation else (math.nan, math.nan)
-        self.history.append(EpochRecord(self.epoch, loss, val_loss, acc, val_acc, self.optimizer.lr))
+        self.history.append((loss, val_loss, acc, val_acc, self.optimizer.lr))
         self.epoch += 1
         self.optimizer.lr = self.settings.lr_at(self.epoch)
         self._order = self._new_order()
@@ -266,8 +250,8 @@ class Trainer:
             "rng": self.rng.bit_generator.state,
             "epoch": self.epoch,
             "steps": self.steps,
-            "n_losses": len(self.step_losses),
-            "n_history": len(self.history),
+            "losses": self.step_losses.mark(),
+            "history": self.history.mark(),
             "stop_reason": self.stop_reason,
             "best": (self._best_val, self._bad_epochs),
             "first_loss": self._first_loss,
@@ -281,8 +265,8 @@ class Trainer:
         self.optimizer.load_state_dict(snap["optimizer"])
         self.rng.bit_generator.state = snap["rng"]
         self.epoch, self.steps = snap["epoch"], snap["steps"]
-        del self.step_losses[snap["n_losses"] :]
-        del self.history[snap["n_history"] :]
+        self.step_losses.truncate(snap["losses"])
+        self.history.truncate(snap["history"])
         self.stop_reason = snap["stop_reason"]
         self._best_val, self._bad_epochs = snap["best"]
         self._first_loss = snap["first_loss"]

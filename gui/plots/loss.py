@@ -1,7 +1,7 @@
 """The loss plot: training loss per step and per epoch, validation loss per epoch.
 
-Its curves are created once and fed new arrays at the display rate; the
-trainer's growing loss lists are mirrored into numpy incrementally.
+Its curves are created once and fed new arrays at the display rate, read
+from the trainer's bounded histories (model.history).
 """
 
 from __future__ import annotations
@@ -23,29 +23,6 @@ if TYPE_CHECKING:
     from gui.session import Session
 
 Array = np.ndarray
-
-
-class _Mirror:
-    """A numpy copy of a growing Python list, converting only the new tail each time.
-
-    Step back truncates the trainer's lists, so the last ``SLACK`` entries are
-    always re-read; a new list object (a new trainer) is read afresh.
-    """
-
-    SLACK = 1024
-
-    def __init__(self, get=float) -> None:
-        self._get = get
-        self._source: list | None = None
-        self.values = np.empty(0)
-
-    def update(self, source: list) -> Array:
-        n = len(source)
-        keep = 0 if source is not self._source else max(0, min(len(self.values), n) - self.SLACK)
-        tail = np.fromiter((self._get(v) for v in source[keep:]), dtype=np.float64, count=n - keep)
-        self.values = np.concatenate([self.values[:keep], tail]) if keep else tail
-        self._source = source
-        return self.values
 
 
 # ----------------------------------------------------------------- loss curve
@@ -103,9 +80,6 @@ class LossPlot(QWidget):
             item.setZValue(100)
             item.hide()
             self.plot_item.addItem(item, ignoreBounds=True)
-        self._steps = _Mirror()
-        self._epoch_loss = _Mirror(lambda r: r.loss)
-        self._val_loss = _Mirror(lambda r: r.val_loss)
         # What each curve shows now: (x in view units, y in view units, raw number, raw loss).
         self._shown: dict[str, tuple[Array, Array, Array, Array]] = {}
         self.plot_widget.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
@@ -206,11 +180,12 @@ class LossPlot(QWidget):
         """Push the trainer's current losses (items are never recreated)."""
         trainer = self.session.trainer
         spe = self.steps_per_epoch()
-        steps = self._steps.update(trainer.step_losses)
-        epoch_loss = self._epoch_loss.update(trainer.history)
-        val_loss = self._val_loss.update(trainer.history)
-        step_no = np.arange(1, len(steps) + 1, dtype=np.float64)
-        epoch_no = np.arange(1, len(epoch_loss) + 1, dtype=np.float64)
+        steps = trainer.step_losses.column("loss")
+        epoch_loss = trainer.history.column("loss")
+        val_loss = trainer.history.column("val_loss")
+        # Step n and epoch n are event n - 1 of their history (kept rows only, once it has thinned).
+        step_no = trainer.step_losses.numbers() + 1.0
+        epoch_no = trainer.history.numbers() + 1.0
         if self.x_axis == "step":
             step_x, epoch_x = step_no, epoch_no * spe
         else:

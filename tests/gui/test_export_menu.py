@@ -47,7 +47,7 @@ def test_loss_and_history_csv_hold_the_training(window, tmp_path):
     assert window.export_menu.export("loss_csv", tmp_path / "loss.csv")
     rows = list(csv.reader((tmp_path / "loss.csv").read_text().splitlines()))
     assert rows[0] == ["step", "loss"]
-    assert [float(r[1]) for r in rows[1:]] == window.session.trainer.step_losses
+    assert [float(r[1]) for r in rows[1:]] == list(window.session.trainer.step_losses)
     assert window.export_menu.export("history_csv", tmp_path / "h.csv")
     rows = list(csv.reader((tmp_path / "h.csv").read_text().splitlines()))
     assert rows[0][:2] == ["epoch", "loss"] and len(rows) == 1 + len(window.session.trainer.history)

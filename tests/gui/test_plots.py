@@ -136,11 +136,14 @@ def test_loss_plot_follows_step_back_and_new_trainer(qtbot):
     session = xor_session(batch_size=2)
     plot = LossPlot(session)
     qtbot.addWidget(plot)
-    for _ in range(10):
+    for _ in range(7):
+        session.trainer.train_step()
+    mark = session.trainer.step_losses.mark()
+    for _ in range(3):
         session.trainer.train_step()
     plot.refresh()
-    del session.trainer.step_losses[7:]  # step back truncates the list
-    session.trainer.step_losses.append(123.0)
+    session.trainer.step_losses.truncate(mark)  # as step back does
+    session.trainer.step_losses.add(123.0)
     plot.refresh()
     assert plot.step_curve.getOriginalDataset()[1].tolist() == [*session.trainer.step_losses[:7], 123.0]
     session.set_dataset(session.dataset.copy())  # a fresh trainer with empty lists
@@ -153,9 +156,11 @@ def test_loss_plot_log_scale_drops_non_positive_and_epoch_axis(qtbot):
     session = xor_session(batch_size=2)
     plot = LossPlot(session)
     qtbot.addWidget(plot)
-    for _ in range(5):
+    for _ in range(2):
         session.trainer.train_step()
-    session.trainer.step_losses[2] = 0.0  # cannot be shown on a log axis
+    session.trainer.step_losses.add(0.0)  # step 3's loss: cannot be shown on a log axis
+    for _ in range(2):
+        session.trainer.train_step()
     with qtbot.waitSignal(plot.log_scale_changed) as blocker:
         plot.log_check.setChecked(True)  # the user ticks the plot's own box
     assert blocker.args == [True] and plot.log_scale

@@ -34,7 +34,7 @@ def test_a_new_batch_size_keeps_history_and_optimizer(qapp) -> None:  # noqa: AN
         s.train_epoch()
     optimizer, losses = s.trainer.optimizer, list(s.trainer.step_losses)
     assert push(s, SetSettingCommand(s, "batch_size", 2))
-    assert s.trainer.optimizer is optimizer and s.trainer.step_losses == losses and s.trainer.batch_size == 2
+    assert s.trainer.optimizer is optimizer and list(s.trainer.step_losses) == losses and s.trainer.batch_size == 2
 
 
 def test_an_optimizer_that_lacks_a_files_hyperparameter_drops_it_and_undo_brings_it_back(qapp) -> None:  # noqa: ANN001
