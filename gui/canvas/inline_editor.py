@@ -1,13 +1,14 @@
 """The inline value editor of the network view: double-click or Enter edits a weight or bias in place.
 
-Split out of :mod:`gui.canvas.network_view`.  The
-mixin's strings keep the translation context "NetworkView"
+:class:`InlineEditor` is a small object the view owns (``view.inline``), given the view it draws on and the
+session it edits.  Its strings keep the translation context "NetworkView"
 (``QCoreApplication.translate``) so the existing .qm files still find them.
 """
 
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -16,6 +17,10 @@ from PySide6.QtWidgets import QLineEdit
 from gui import validation
 from gui.canvas.network_scene import Selection
 from gui.commands import SetParameterCommand, push
+
+if TYPE_CHECKING:
+    from gui.canvas.network_view import NetworkView
+    from gui.session import Session
 
 
 def parse_finite(text: str) -> float | None:
@@ -58,31 +63,38 @@ class ValueEditor(QLineEdit):
             self.cancelled.emit()  # clicked elsewhere: nothing is changed behind the user's back
 
 
-class InlineEditorMixin:
-    """Nudging and in-place editing of one weight or bias, for :class:`~gui.canvas.network_view.NetworkView`.
+def parameter_key(sel: Selection) -> tuple[str, int, int, int] | None:
+    """The SetParameterCommand key of a selection: weight, or a non-input node's bias (else None)."""
+    if sel is None:
+        return None
+    if sel[0] == "edge":
+        return ("W", sel[1], sel[2], sel[3])
+    if sel[0] == "node" and sel[1] > 0:
+        return ("b", sel[1] - 1, 0, sel[2])
+    return None
 
-    Expects ``session``, ``_scene``, ``_editor``, ``_editing``, ``viewport()`` and ``view_pos_of()`` on the view.
+
+class InlineEditor:
+    """Nudging and in-place editing of one weight or bias shown by ``view``; every change is an undo command.
+
+    Uses only the view's public surface: ``viewport()``, ``scene()``, ``view_pos_of()``, ``mapFromScene()``
+    and ``setFocus()``.
     """
 
-    @staticmethod
-    def _parameter_key(sel: Selection) -> tuple[str, int, int, int] | None:
-        """The SetParameterCommand key of a selection: weight, or a non-input node's bias."""
-        if sel is None:
-            return None
-        if sel[0] == "edge":
-            return ("W", sel[1], sel[2], sel[3])
-        if sel[0] == "node" and sel[1] > 0:
-            return ("b", sel[1] - 1, 0, sel[2])
-        return None
+    def __init__(self, view: NetworkView, session: Session) -> None:
+        self._view = view
+        self._session = session
+        self._editor: ValueEditor | None = None
+        self._editing: tuple[str, int, int, int] | None = None
 
     def nudge(self, sel: Selection, steps: int, coarse: bool = False) -> bool:
         """Move the selected weight/bias by ``steps`` nudge steps (one merged undo step)."""
-        key = self._parameter_key(sel)
+        key = parameter_key(sel)
         if key is None or not steps:
             return False
-        value = self.session.parameter(*key)
+        value = self._session.parameter(*key)
         new = value + steps * nudge_step(value, coarse)
-        return push(self.session, SetParameterCommand(self.session, *key, new, nudge=True))
+        return push(self._session, SetParameterCommand(self._session, *key, new, nudge=True))
 
     @property
     def editor(self) -> ValueEditor | None:
@@ -91,13 +103,14 @@ class InlineEditorMixin:
 
     def edit_value(self, sel: Selection) -> bool:
         """Open the inline editor on a weight or bias, prefilled with its exact value."""
-        key = self._parameter_key(sel)
+        key = parameter_key(sel)
         if key is None:
             return False
-        self._close_editor()
-        editor = ValueEditor(self.viewport())
+        self.close()
+        view = self._view
+        editor = ValueEditor(view.viewport())
         editor.setObjectName("value_editor")
-        editor.setText(repr(self.session.parameter(*key)))
+        editor.setText(repr(self._session.parameter(*key)))
         what = (
             QCoreApplication.translate("NetworkView", "weight")
             if key[0] == "W"
@@ -108,12 +121,12 @@ class InlineEditorMixin:
         )
         editor.setMinimumWidth(170)
         editor.adjustSize()
-        editor.returnPressed.connect(self._commit_editor)
-        editor.cancelled.connect(self._close_editor)
-        centre = self.view_pos_of(sel)
-        if sel is not None and sel[0] == "edge":  # over the label, near the 1/3 point
-            e = self._scene.edges_item.index(*sel[1:]) if self._scene.edges_item else 0
-            centre = self.mapFromScene(self._scene.edges_item.label_at[e]) if self._scene.edges_item else centre
+        editor.returnPressed.connect(self._commit)
+        editor.cancelled.connect(self.close)
+        centre = view.view_pos_of(sel)
+        edges = view.scene().edges_item
+        if sel is not None and sel[0] == "edge" and edges is not None:  # over the label, near the 1/3 point
+            centre = view.mapFromScene(edges.label_at[edges.index(*sel[1:])])
         editor.move(centre - QPoint(editor.width() // 2, editor.height() // 2))
         self._editor, self._editing = editor, key
         editor.show()
@@ -121,7 +134,15 @@ class InlineEditorMixin:
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
-    def _commit_editor(self) -> None:
+    def close(self) -> None:
+        """Close the editor without changing anything (the layout moved, the user clicked elsewhere, Esc)."""
+        editor, self._editor, self._editing = self._editor, None, None
+        if editor is not None:
+            editor.hide()
+            editor.deleteLater()
+            self._view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _commit(self) -> None:
         editor, key = self._editor, self._editing
         if editor is None or key is None:
             return
@@ -133,15 +154,8 @@ class InlineEditorMixin:
             ).replace("%1", text)
             editor.setStyleSheet("QLineEdit { border: 2px solid #d62728; }")
             editor.setToolTip(message)
-            self.session.message.emit(message)
+            self._session.message.emit(message)
             return
-        self._close_editor()
-        if value != self.session.parameter(*key):
-            push(self.session, SetParameterCommand(self.session, *key, value))
-
-    def _close_editor(self) -> None:
-        editor, self._editor, self._editing = self._editor, None, None
-        if editor is not None:
-            editor.hide()
-            editor.deleteLater()
-            self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.close()
+        if value != self._session.parameter(*key):
+            push(self._session, SetParameterCommand(self._session, *key, value))

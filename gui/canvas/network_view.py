@@ -11,6 +11,9 @@ Public API used by the main window::
     view.set_text_scale(f[, lines])   # presentation: text, nodes, headers and pen widths × f
     view.refresh(); view.rebuild()    # connected to the session's signals here
     view.render_to_image(path)        # PNG (or SVG by suffix) of the whole network
+    view.edits                        # NetworkEdits: add_neuron(l), insert_layer(l), add_hidden_layer(), ...
+    view.menus                        # NetworkMenus: layer_menu(l), node_menu(l, j), edge_menu(k, i, j), canvas_menu()
+    view.inline                       # InlineEditor: edit_value(sel), editor, nudge(sel, steps), close()
 
 Gestures: click selects; drag on empty space pans; wheel zooms around the
 cursor; double-click edits a weight or bias in place; Shift+wheel over the
@@ -37,13 +40,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
 
 from gui.canvas import scene_text
-from gui.canvas.inline_editor import InlineEditorMixin, ValueEditor, nudge_step, parse_finite
-from gui.canvas.network_menus import NetworkMenusMixin
+from gui.canvas.inline_editor import InlineEditor, parameter_key
+from gui.canvas.network_menus import NetworkEdits, NetworkMenus
 from gui.canvas.network_scene import NetworkScene, Selection
 from gui.canvas.scene_text import exporting
 from gui.session import Session
-
-__all__ = ["InlineEditorMixin", "NetworkMenusMixin", "NetworkView", "ValueEditor", "nudge_step", "parse_finite"]
 
 MIN_SCALE, MAX_SCALE = 0.05, 6.0
 MAX_FIT_SCALE = 2.5  # fill the view (legible from the back row) but do not blow a tiny net up absurdly
@@ -51,11 +52,12 @@ HIT_TOLERANCE_PX = 5.0
 NUDGE_DRAG_PX = 4.0  # vertical pixels per nudge step with Alt held
 
 
-class NetworkView(NetworkMenusMixin, InlineEditorMixin, QGraphicsView):
+class NetworkView(QGraphicsView):
     """Shows and edits the session's network.
 
-    Structure edits and menus come from :class:`~gui.canvas.network_menus.NetworkMenusMixin`; nudging and the inline
-    value editor from :class:`~gui.canvas.inline_editor.InlineEditorMixin`.
+    Composed of ``edits`` (:class:`~gui.canvas.network_menus.NetworkEdits`, structure edits), ``menus``
+    (:class:`~gui.canvas.network_menus.NetworkMenus`) and ``inline`` (:class:`~gui.canvas.inline_editor.InlineEditor`,
+    nudging and the in-place value editor).
     """
 
     selection_changed = Signal(object)
@@ -78,8 +80,9 @@ class NetworkView(NetworkMenusMixin, InlineEditorMixin, QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(200, 150)
-        self._editor: ValueEditor | None = None
-        self._editing: tuple[str, int, int, int] | None = None
+        self.edits = NetworkEdits(session)
+        self.inline = InlineEditor(self, session)
+        self.menus = NetworkMenus(self, session, self.edits, self.inline)
         self._press: QPointF | None = None  # a press on empty space: a click if it doesn't move
         self._drag_nudge: tuple[float, int] | None = None  # (start y, steps done) of an Alt+drag
         self._wheel_rest = 0.0
@@ -152,7 +155,7 @@ class NetworkView(NetworkMenusMixin, InlineEditorMixin, QGraphicsView):
     def rebuild(self) -> None:
         """Recreate items (session.structure_changed); refit if the layout changed."""
         old_sizes = list(self._scene.sizes)
-        self._close_editor()
+        self.inline.close()
         self._scene.rebuild()
         if not self._scene.valid(self.selection):
             self.select(None)
@@ -163,7 +166,7 @@ class NetworkView(NetworkMenusMixin, InlineEditorMixin, QGraphicsView):
         """Show the whole network (not magnified beyond MAX_FIT_SCALE), its clamped-up text included."""
         size = self.viewport().size()
         if size.height() > 0 and self._scene.set_view_aspect(size.width() / size.height()):
-            self._close_editor()  # the layout moved under it
+            self.inline.close()  # the layout moved under it
         rect = self._scene.content_rect
         if rect.isEmpty():
             return
@@ -250,7 +253,7 @@ class NetworkView(NetworkMenusMixin, InlineEditorMixin, QGraphicsView):
 
     # --------------------------------------------------------------- mouse
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
-        self._close_editor()
+        self.inline.close()
         self._press = None
         if event.button() != Qt.MouseButton.LeftButton:
             super().mousePressEvent(event)
@@ -265,14 +268,14 @@ class NetworkView(NetworkMenusMixin, InlineEditorMixin, QGraphicsView):
         if hit[0] == "header":
             l, part = hit[1], hit[2]
             if part == "+":
-                self.add_neuron(l)
+                self.edits.add_neuron(l)
             elif part == "-":
-                self.remove_neuron(l)
+                self.menus.remove_neuron(l)
             else:
-                self._exec_menu(self.layer_menu(l), event.globalPosition().toPoint())
+                self._exec_menu(self.menus.layer_menu(l), event.globalPosition().toPoint())
             return
         self.select(hit)
-        if event.modifiers() & Qt.KeyboardModifier.AltModifier and self._parameter_key(hit) is not None:
+        if event.modifiers() & Qt.KeyboardModifier.AltModifier and parameter_key(hit) is not None:
             self._drag_nudge = (event.position().y(), 0)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
@@ -281,7 +284,7 @@ class NetworkView(NetworkMenusMixin, InlineEditorMixin, QGraphicsView):
             steps = int((start - event.position().y()) / NUDGE_DRAG_PX)  # up = larger
             if steps != done and self.selection is not None:
                 coarse = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-                self.nudge(self.selection, steps - done, coarse)
+                self.inline.nudge(self.selection, steps - done, coarse)
                 self._drag_nudge = (start, steps)
             event.accept()
             return
@@ -301,7 +304,7 @@ class NetworkView(NetworkMenusMixin, InlineEditorMixin, QGraphicsView):
         hit = self.hit_at(event.position())
         if hit is not None and hit[0] in ("node", "edge"):
             event.accept()
-            self.edit_value(hit)
+            self.inline.edit_value(hit)
             return
         super().mouseDoubleClickEvent(event)
 
@@ -317,23 +320,23 @@ class NetworkView(NetworkMenusMixin, InlineEditorMixin, QGraphicsView):
             if steps:
                 self._wheel_rest -= steps
                 coarse = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-                self.nudge(self.selection, steps, coarse)
+                self.inline.nudge(self.selection, steps, coarse)
             return
         self._zoom(1.2 ** (delta / 120.0), event.position())
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
-        self._close_editor()
+        self.inline.close()
         hit = self.hit_at(QPointF(event.pos()))
         if hit is None:
-            menu = self.canvas_menu()
+            menu = self.menus.canvas_menu()
         elif hit[0] == "header":
-            menu = self.layer_menu(hit[1])
+            menu = self.menus.layer_menu(hit[1])
         elif hit[0] == "node":
             self.select(hit)
-            menu = self.node_menu(hit[1], hit[2])
+            menu = self.menus.node_menu(hit[1], hit[2])
         else:
             self.select(hit)
-            menu = self.edge_menu(*hit[1:])
+            menu = self.menus.edge_menu(*hit[1:])
         self._exec_menu(menu, event.globalPos())
 
     def _exec_menu(self, menu: QMenu, at: QPoint) -> None:
@@ -358,13 +361,13 @@ class NetworkView(NetworkMenusMixin, InlineEditorMixin, QGraphicsView):
         if key == Qt.Key.Key_F and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             self.fit()
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and node is not None:
-            self.remove_neuron(node[1], node[2])
+            self.menus.remove_neuron(node[1], node[2])
         elif (text == "+" or key == Qt.Key.Key_Plus) and node is not None:
-            self.add_neuron(node[1])
+            self.edits.add_neuron(node[1])
         elif (text == "-" or key == Qt.Key.Key_Minus) and node is not None:
-            self.remove_neuron(node[1], node[2])
+            self.menus.remove_neuron(node[1], node[2])
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2) and sel is not None:
-            self.edit_value(sel)
+            self.inline.edit_value(sel)
         else:
             super().keyPressEvent(event)
             return

@@ -299,15 +299,9 @@ class MainWindow(WindowActionsMixin, WindowFilesMixin, QMainWindow):
         self.network_view.set_thumbnails(on)
         self._on_values_changed()
 
-    def add_hidden_layer(self) -> None:
-        net = self.session.network
-        position = net.n_layers  # just before the output layer
-        push(
-            self.session,
-            NetworkEditCommand(
-                self.session, self.tr("add hidden layer"), lambda n: n.insert_layer(position, 3, "relu")
-            ),
-        )
+    def add_hidden_layer(self) -> bool:
+        """Edit ▸ Add hidden layer: the same edit as the canvas menu's (one implementation)."""
+        return self.network_view.edits.add_hidden_layer()
 
     def reset_network(self) -> None:
         """Back to the weights the document was opened with (undoable); training history starts afresh."""

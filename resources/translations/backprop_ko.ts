@@ -954,10 +954,6 @@ How many of the last columns are targets?</source>
             <translation>일시 정지</translation>
         </message>
         <message>
-            <source>add hidden layer</source>
-            <translation>은닉층 추가</translation>
-        </message>
-        <message>
             <source>reset</source>
             <translation>초기화</translation>
         </message>

@@ -147,8 +147,8 @@ def test_training_panel_accepts_good_values_as_one_undo_step(window, name, text,
 def test_inline_editor_refuses(window, selection, text) -> None:  # noqa: ANN001
     view = window.network_view
     window.select(selection)
-    assert view.edit_value(selection)
-    editor = view.editor
+    assert view.inline.edit_value(selection)
+    editor = view.inline.editor
     assert editor is not None and editor.objectName() == "value_editor"
     before = state_of(window)
     editor.selectAll()
@@ -157,20 +157,20 @@ def test_inline_editor_refuses(window, selection, text) -> None:  # noqa: ANN001
         QTest.keyClicks(editor, text)
     QTest.keyClick(editor, Qt.Key.Key_Return)
     assert_refused(window, before, None, text)
-    assert view.editor is editor and editor.isVisible()  # stays open so the user can correct it
+    assert view.inline.editor is editor and editor.isVisible()  # stays open so the user can correct it
     assert "border" in editor.styleSheet()
     # Esc closes it without changing anything.
     QTest.keyClick(editor, Qt.Key.Key_Escape)
-    assert view.editor is None
+    assert view.inline.editor is None
     assert same_state(before, state_of(window))
 
 
 def test_inline_editor_accepts_a_number_as_one_undo_step(window) -> None:  # noqa: ANN001
     view = window.network_view
-    assert view.edit_value(("edge", 0, 0, 1))
-    editor = view.editor
+    assert view.inline.edit_value(("edge", 0, 0, 1))
+    editor = view.inline.editor
     editor.selectAll()
     editor.insert("−0,75")  # typographic minus and decimal comma (QTest.keyClicks is ASCII only)
     QTest.keyClick(editor, Qt.Key.Key_Return)
     assert window.session.network.weights[0][0, 1] == -0.75
-    assert window.session.undo_stack.count() == 1 and view.editor is None
+    assert window.session.undo_stack.count() == 1 and view.inline.editor is None

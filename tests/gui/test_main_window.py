@@ -208,15 +208,40 @@ def test_add_layer_and_undo(window) -> None:  # noqa: ANN001
     s = window.session
     sizes = list(s.network.sizes)
     window.action("add_layer").trigger()
-    assert s.network.sizes == sizes[:-1] + [3] + sizes[-1:]
+    added = sizes[:-1] + [sizes[-2]] + sizes[-1:]  # a copy of the last hidden layer
+    assert s.network.sizes == added
     assert network_finite(window)
-    window.select(("node", 2, 2))  # a node of the new layer
-    assert "Hidden node (2, 2)" in window.inspector_text()
+    window.select(("node", 2, 1))  # a node of the new layer
+    assert "Hidden node (2, 1)" in window.inspector_text()
     window.action("undo").trigger()
     assert s.network.sizes == sizes
     assert window.network_view.selection is None  # the node no longer exists
     window.action("redo").trigger()
-    assert s.network.sizes == sizes[:-1] + [3] + sizes[-1:]
+    assert s.network.sizes == added
+
+
+def test_edit_add_layer_and_the_canvas_menu_are_one_edit(window) -> None:  # noqa: ANN001
+    """Edit ▸ Add hidden layer and the canvas menu's entry: same position, size, activation and bias."""
+    s = window.session
+    assert window.network_view.edits.set_activation(1, "tanh")  # a non-default last hidden layer shows whether it is copied
+    before = (list(s.network.sizes), list(s.network.activations), list(s.network.bias))
+    results = []
+    for trigger in (
+        lambda: window.action("add_layer").trigger(),
+        lambda: next(
+            a for a in window.network_view.menus.canvas_menu().actions() if a.objectName() == "add_hidden_layer"
+        ).trigger(),
+    ):
+        trigger()
+        results.append(
+            (list(s.network.sizes), list(s.network.activations), list(s.network.bias), s.undo_stack.undoText())
+        )
+        window.action("undo").trigger()
+        assert (list(s.network.sizes), list(s.network.activations), list(s.network.bias)) == before
+    assert results[0] == results[1]
+    sizes, activations, _bias, _text = results[0]
+    assert sizes == before[0][:-1] + [before[0][-2]] + before[0][-1:]  # a copy of the last hidden layer
+    assert activations[-2] == "tanh"
 
 
 # ---------------------------------------------------------------- view toggles

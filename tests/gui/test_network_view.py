@@ -125,26 +125,28 @@ def test_header_plus_and_minus_buttons_edit_through_undo(view, session):
 
 
 def test_header_menu_actions_insert_remove_activation_bias(view, session):
-    menu = view.layer_menu(1)
+    menu = view.menus.layer_menu(1)
     names = {a.objectName() for a in menu.findChildren(type(menu.menuAction()))}
     assert {"bias", "add_neuron", "remove_neuron", "insert_before", "insert_after", "remove_layer"} <= names
     assert "activation:softmax" not in names  # softmax only for the output layer
-    assert "activation:softmax" in {a.objectName() for a in view.layer_menu(3).findChildren(type(menu.menuAction()))}
-    out_names = {a.objectName() for a in view.layer_menu(3).findChildren(type(menu.menuAction()))}
+    assert "activation:softmax" in {
+        a.objectName() for a in view.menus.layer_menu(3).findChildren(type(menu.menuAction()))
+    }
+    out_names = {a.objectName() for a in view.menus.layer_menu(3).findChildren(type(menu.menuAction()))}
     assert not {"add_neuron", "remove_neuron", "remove_layer", "insert_after"} & out_names
 
-    action(view.layer_menu(1), "insert_after").trigger()
+    action(view.menus.layer_menu(1), "insert_after").trigger()
     assert session.network.sizes == [2, 3, 3, 2, 1]
     assert counts(view) == expected_counts([2, 3, 3, 2, 1])
-    action(view.layer_menu(2), "remove_layer").trigger()
+    action(view.menus.layer_menu(2), "remove_layer").trigger()
     assert session.network.sizes == [2, 3, 2, 1]
-    action(view.layer_menu(1), "activation:relu").trigger()
+    action(view.menus.layer_menu(1), "activation:relu").trigger()
     assert session.network.activations[0] == "relu"
     assert view.scene().header_items[1].detail == "relu · bias"
-    action(view.layer_menu(2), "bias").trigger()
+    action(view.menus.layer_menu(2), "bias").trigger()
     assert session.network.bias[1] is False
     assert view.scene().header_items[2].detail == "tanh · no bias"
-    action(view.layer_menu(0), "insert_after").trigger()  # copies its hidden neighbour (3 relu neurons)
+    action(view.menus.layer_menu(0), "insert_after").trigger()  # copies its hidden neighbour (3 relu neurons)
     assert session.network.sizes == [2, 3, 3, 2, 1] and session.network.activations[:2] == ["relu", "relu"]
     assert view.scene().header_items[2].title == "Hidden 2"
     for _ in range(5):
@@ -156,7 +158,7 @@ def test_header_menu_actions_insert_remove_activation_bias(view, session):
 
 
 def test_canvas_menu_adds_a_hidden_layer_before_the_output(view, session):
-    action(view.canvas_menu(), "add_hidden_layer").trigger()
+    action(view.menus.canvas_menu(), "add_hidden_layer").trigger()
     assert len(session.network.sizes) == 5 and session.network.sizes[-1] == 1
     assert counts(view) == expected_counts(session.network.sizes)
 
@@ -167,7 +169,7 @@ def test_limits_and_refusals_show_a_message_and_change_nothing(qtbot):
     qtbot.addWidget(v)
     got = messages(s)
     before = counts(v)
-    assert v.add_neuron(1) is False
+    assert v.edits.add_neuron(1) is False
     assert s.network.sizes == [2, MAX_NEURONS, 1] and counts(v) == before
     assert got and str(MAX_NEURONS) in got[-1]
     assert s.undo_stack.count() == 0
@@ -176,12 +178,12 @@ def test_limits_and_refusals_show_a_message_and_change_nothing(qtbot):
     dv = NetworkView(deep)
     qtbot.addWidget(dv)
     got = messages(deep)
-    action(dv.layer_menu(1), "insert_after").trigger()
+    action(dv.menus.layer_menu(1), "insert_after").trigger()
     assert len(deep.network.sizes) == MAX_HIDDEN_LAYERS + 2
     assert got and str(MAX_HIDDEN_LAYERS) in got[-1]
     # The last neuron of a layer cannot go (the layer can), and input/output sizes follow the data.
-    assert dv.remove_neuron(1) is False and "at least one neuron" in got[-1]
-    assert dv.add_neuron(0) is False and deep.network.sizes[0] == 2
+    assert dv.menus.remove_neuron(1) is False and "at least one neuron" in got[-1]
+    assert dv.edits.add_neuron(0) is False and deep.network.sizes[0] == 2
     assert deep.undo_stack.count() == 0
 
 
@@ -249,13 +251,13 @@ def test_double_click_edits_a_weight_with_full_precision(view, session):
     session.network.weights[0][1, 2] = 0.1 + 0.2  # 0.30000000000000004
     session.values_changed.emit()
     QTest.mouseDClick(view.viewport(), LEFT, NOMOD, view.view_pos_of(("edge", 0, 1, 2)))
-    editor = view.editor
+    editor = view.inline.editor
     assert editor is not None and editor.isVisible()
     assert editor.text() == repr(0.1 + 0.2)
     editor.setText("-1.25")
     QTest.keyClick(editor, Qt.Key.Key_Return)
     assert session.network.weights[0][1, 2] == -1.25
-    assert view.editor is None
+    assert view.inline.editor is None
     assert session.undo_stack.count() == 1
     assert view.scene().edge_label(0, 1, 2) == "-1.25"
     session.undo_stack.undo()
@@ -266,31 +268,31 @@ def test_double_click_edits_a_weight_with_full_precision(view, session):
 def test_bad_numbers_are_refused_and_the_editor_stays_open(view, session, text):
     got = messages(session)
     before = [w.copy() for w in session.network.weights]
-    assert view.edit_value(("edge", 1, 0, 1))
-    view.editor.setText(text)
-    QTest.keyClick(view.editor, Qt.Key.Key_Return)
+    assert view.inline.edit_value(("edge", 1, 0, 1))
+    view.inline.editor.setText(text)
+    QTest.keyClick(view.inline.editor, Qt.Key.Key_Return)
     assert got[-1] == f"'{text}' is not a finite number; the value was not changed."
-    assert view.editor is not None and view.editor.isVisible()
-    assert "d62728" in view.editor.styleSheet() and view.editor.toolTip() == got[-1]
+    assert view.inline.editor is not None and view.inline.editor.isVisible()
+    assert "d62728" in view.inline.editor.styleSheet() and view.inline.editor.toolTip() == got[-1]
     for a, b in zip(before, session.network.weights, strict=True):
         np.testing.assert_array_equal(a, b)
     assert session.undo_stack.count() == 0
-    QTest.keyClick(view.editor, Qt.Key.Key_Escape)
-    assert view.editor is None and session.undo_stack.count() == 0
+    QTest.keyClick(view.inline.editor, Qt.Key.Key_Escape)
+    assert view.inline.editor is None and session.undo_stack.count() == 0
 
 
 def test_bias_is_edited_on_nodes_but_inputs_have_none(view, session):
     QTest.mouseDClick(view.viewport(), LEFT, NOMOD, view.view_pos_of(("node", 0, 0)))
-    assert view.editor is None
+    assert view.inline.editor is None
     QTest.mouseDClick(view.viewport(), LEFT, NOMOD, view.view_pos_of(("node", 2, 1)))
-    assert view.editor is not None and view.editor.text() == repr(float(session.network.biases[1][1]))
-    view.editor.setText("0,5")  # a decimal comma, as every number field accepts
-    QTest.keyClick(view.editor, Qt.Key.Key_Enter)
+    assert view.inline.editor is not None and view.inline.editor.text() == repr(float(session.network.biases[1][1]))
+    view.inline.editor.setText("0,5")  # a decimal comma, as every number field accepts
+    QTest.keyClick(view.inline.editor, Qt.Key.Key_Enter)
     assert session.network.biases[1][1] == 0.5
-    action(view.node_menu(2, 0), "edit_bias").trigger()
-    assert view.editor is not None and view.editor.text() == repr(float(session.network.biases[1][0]))
-    QTest.keyClick(view.editor, Qt.Key.Key_Escape)
-    assert view.editor is None and session.undo_stack.count() == 1
+    action(view.menus.node_menu(2, 0), "edit_bias").trigger()
+    assert view.inline.editor is not None and view.inline.editor.text() == repr(float(session.network.biases[1][0]))
+    QTest.keyClick(view.inline.editor, Qt.Key.Key_Escape)
+    assert view.inline.editor is None and session.undo_stack.count() == 1
 
 
 def test_shift_wheel_nudges_merge_into_one_undo_step(view, session):
