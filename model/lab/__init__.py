@@ -7,6 +7,6 @@ every package of ``model``, covers them too.
 
 from __future__ import annotations
 
-from . import derivatives, expr, functions2d
+from . import derivatives, descent, expr, functions2d, ledger
 
-__all__ = ["derivatives", "expr", "functions2d"]
+__all__ = ["derivatives", "descent", "expr", "functions2d", "ledger"]
