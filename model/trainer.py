@@ -47,6 +47,11 @@ class Trainer:
     :class:`EpochRecord` per finished epoch, both in bounded memory (see
     :mod:`model.history`: beyond a budget they keep every 2nd, 4th, ... entry).  ``stop_reason`` is set (and
     every further step refused) after divergence or early stopping.
+
+    ``observers`` are called after every update as ``observer(trainer, g, output)``
+    (the history store and the breakpoints of :mod:`model.breakpoints`); one that
+    returns True sets ``pause_requested``, which ends :meth:`train_for` and
+    :meth:`train_epoch` after that step (training is not stopped: Play may go on).
     """
 
     def __init__(self, network: Network, dataset: Dataset, settings: TrainingSettings) -> None:
@@ -62,6 +67,8 @@ class Trainer:
         self.step_losses = LossHistory()
         self.history = EpochHistory()
         self.stop_reason: str | None = None
+        self.observers: list[Callable[[Trainer, GradientRecord, Array | None], bool]] = []
+        self.pause_requested = False
         self._best_val = math.inf
         self._bad_epochs = 0
         self._first_loss: float | None = None
@@ -166,6 +173,9 @@ class Trainer:
             self._cursor += self.batch_size
             if self._cursor >= len(self._order):
                 self._end_epoch()
+        for observe in self.observers:
+            if observe(self, g, output):
+                self.pause_requested = True
         return True
 
     def train_step(self) -> bool:
@@ -179,7 +189,8 @@ class Trainer:
     def train_epoch(self) -> bool:
         """Steps until the current epoch ends. False when training has stopped."""
         start = self.epoch
-        while self.epoch == start:
+        self.pause_requested = False
+        while self.epoch == start and not self.pause_requested:
             if not self.train_step():
                 return False
         return True
@@ -188,16 +199,17 @@ class Trainer:
         """Train until ``seconds`` of wall time are spent; returns steps taken."""
         deadline = time.perf_counter() + seconds
         done = 0
+        self.pause_requested = False
         while done < max_steps and self.train_step():
             done += 1
-            if time.perf_counter() >= deadline:
+            if self.pause_requested or time.perf_counter() >= deadline:
                 break
         return done
 
     def run(self, epochs: int, on_epoch: Callable[[EpochRecord], None] | None = None) -> None:
         """Train ``epochs`` epochs (or until stopped), calling ``on_epoch`` after each."""
         for _ in range(epochs):
-            if not self.train_epoch():
+            if not self.train_epoch() or self.pause_requested:
                 break
             if on_epoch is not None:
                 record = self.history.last_record
