@@ -3,6 +3,7 @@
     python main.py [FILE] [--preset NAME] [--screenshot OUT.png] [--train-steps N] [--lang en|ko]
     python main.py train PRESET_OR_FILE [--epochs N] [--optimizer NAME] [--lr X] [--batch-size N] ...
     python main.py export FILE_OR_PRESET --format numpy|pytorch|markdown|latex -o OUT
+    python main.py gradcheck PRESET_OR_FILE [--h H] [--threshold T]
 
 Parsing and dispatch only: the window lives in gui.app, the commands in
 model.cli.  Imports are lazy so that the headless commands never load Qt.
@@ -13,7 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-HEADLESS_COMMANDS = ("train", "export")
+HEADLESS_COMMANDS = ("train", "export", "gradcheck")
 
 
 def gui_parser() -> argparse.ArgumentParser:

@@ -22,7 +22,7 @@ that has one, and returns one :class:`GradCheckRow` per parameter.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -49,6 +49,10 @@ class GradCheckRow:
     * ``numeric``: the same derivative by finite differences.
     * ``rel_error``: |backprop - numeric| / max(|backprop|, |numeric|, tiny),
       tiny = :data:`TINY` unless the caller chose another.
+    * ``kink``: nudging this parameter by ±h moved some input z of a ReLU,
+      leaky ReLU or step node across 0 (for some sample), so the finite
+      difference straddles a corner and may disagree with backprop although
+      backprop is right.
     """
 
     kind: str
@@ -58,6 +62,29 @@ class GradCheckRow:
     backprop: float
     numeric: float
     rel_error: float
+    kink: bool = False
+
+    @property
+    def verdict(self) -> str:
+        """One of :data:`VERDICTS` for this row's relative error (see :func:`verdict`)."""
+        return verdict(self.rel_error)
+
+
+#: Verdicts on a relative error, best first, with their upper bounds (the usual rule of thumb):
+#: good ≤ 1e-7; fine ≤ 1e-4 (expected where a ReLU/step kink is near, worth a look otherwise);
+#: suspicious ≤ 1e-2; wrong above (or NaN).
+VERDICTS: tuple[str, ...] = ("good", "fine", "suspicious", "wrong")
+THRESHOLDS: tuple[float, ...] = (1e-7, 1e-4, 1e-2)
+#: Activations with a corner at z = 0 (their derivative jumps there).
+KINKED: frozenset[str] = frozenset({"relu", "leaky_relu", "step"})
+
+
+def verdict(rel_error: float) -> str:
+    """ "good", "fine", "suspicious" or "wrong" for a relative error (NaN is "wrong")."""
+    for name, bound in zip(VERDICTS, THRESHOLDS, strict=False):
+        if rel_error <= bound:
+            return name
+    return "wrong"
 
 
 def relative_error(a: float, b: float, tiny: float = TINY) -> float:
@@ -112,8 +139,17 @@ def numerical_gradient(f: Callable[[Array], float], x: Array, h: float = 1e-4, m
     return grad
 
 
+ParamKey = tuple[str, int, int, int]  # (kind, k, i, j) as in GradCheckRow
+
+
 def gradient_check(
-    net: Network, X: Array, Y: Array, h: float = 1e-4, method: str = "central", tiny: float = TINY
+    net: Network,
+    X: Array,
+    Y: Array,
+    h: float = 1e-4,
+    method: str = "central",
+    tiny: float = TINY,
+    only: Collection[ParamKey] | None = None,
 ) -> list[GradCheckRow]:
     """Compare backprop with finite differences for every parameter of ``net``.
 
@@ -126,6 +162,10 @@ def gradient_check(
     biases of that layer if it has them (bias-less layers have no bias rows,
     since those biases are not parameters).
 
+    ``only``: check just these parameters, e.g. ``{("W", 2, 0, 0)}`` for the one the
+    inspector shows (two forward passes instead of two per parameter).  ``kink`` is
+    set where a ±h probe moved a ReLU/leaky ReLU/step input across 0.
+
     The network's own arrays are never written to: each probe runs with a
     nudged copy swapped in, and the original array object is put back
     afterwards, even if the loss raises.
@@ -137,14 +177,30 @@ def gradient_check(
     t = net.targets(Y)
     g = net.backward(net.forward(X), Y)
 
-    def loss_with(arrays: list[Array], k: int) -> Callable[[Array], float]:
-        def loss(probe: Array) -> float:
+    kinked = [l for l in range(1, net.n_layers + 1) if net.activations[l - 1] in KINKED]
+
+    def sides(fwd_z: Sequence[Array]) -> list[Array]:
+        """Which side of the corner every kinked node's input is on, per sample."""
+        return [fwd_z[l] > 0 for l in kinked]
+
+    base = sides(net.forward(X).z)
+    crossed = False  # set by a probe whose kinked inputs changed side
+
+    def loss_with(arrays: list[Array], k: int, probe: Array) -> Callable[[float, tuple[int, ...]], float]:
+        def loss(value: float, idx: tuple[int, ...]) -> float:
+            nonlocal crossed
+            old = float(probe[idx])
+            probe[idx] = value
             original = arrays[k]
             arrays[k] = probe
             try:
-                return net.loss_value(net.forward(X), t)
+                fwd = net.forward(X)
+                if kinked and any(not np.array_equal(a, b) for a, b in zip(sides(fwd.z), base, strict=True)):
+                    crossed = True
+                return net.loss_value(fwd, t)
             finally:
                 arrays[k] = original
+                probe[idx] = old
 
         return loss
 
@@ -154,12 +210,26 @@ def gradient_check(
         if net.bias[k]:
             params.append(("b", net.biases, g.db[k]))
         for kind, arrays, grad in params:
-            numeric = numerical_gradient(loss_with(arrays, k), arrays[k], h, method)
+            probe = np.array(arrays[k], dtype=np.float64)  # a copy, nudged one element at a time
+            f = loss_with(arrays, k, probe)
             for idx in np.ndindex(grad.shape):
                 i, j = (idx[0], idx[1]) if kind == "W" else (-1, idx[0])
-                a, b = float(grad[idx]), float(numeric[idx])
-                rows.append(GradCheckRow(kind, k, i, j, a, b, relative_error(a, b, tiny)))
+                if only is not None and (kind, k, i, j) not in only:
+                    continue
+                crossed = False
+
+                def at(value: float, idx: tuple[int, ...] = idx, f: Callable[..., float] = f) -> float:
+                    return f(value, idx)
+
+                b = numerical_derivative(at, float(probe[idx]), h, method)
+                a = float(grad[idx])
+                rows.append(GradCheckRow(kind, k, i, j, a, float(b), relative_error(a, float(b), tiny), crossed))
     return rows
+
+
+def worst_first(rows: Sequence[GradCheckRow]) -> list[GradCheckRow]:
+    """The rows sorted by relative error, largest (and NaN) first; ties keep the network's order."""
+    return sorted(rows, key=lambda r: -math.inf if math.isnan(r.rel_error) else -r.rel_error)
 
 
 def max_rel_error(rows: Sequence[GradCheckRow]) -> float:
