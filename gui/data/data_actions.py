@@ -72,7 +72,7 @@ class DataActions(QObject):
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _checked=False: slot())
-        self.window.actions_by_name[name] = action
+        self.window.window_actions.register(action)
         return action
 
     def _build_actions(self) -> None:
@@ -91,7 +91,7 @@ class DataActions(QObject):
         signed.setCheckable(True)
         signed.toggled.connect(lambda on: e.form.encoding_combo.setCurrentIndex(1 if on else 0))
         e.form.encoding_combo.currentIndexChanged.connect(lambda i: signed.setChecked(i == 1))
-        self.window.actions_by_name["data_signed"] = signed
+        self.window.window_actions.register(signed)
         self.actions["data_signed"] = signed
         for gate in datasets.TRUTH_TABLES:
             self.actions[f"data_table_{gate}"] = a(f"data_table_{gate}", lambda g=gate: e.use_source("table", g))

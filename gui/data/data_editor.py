@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import QObject, QPointF, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QObject, QPointF, QSize, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QFrame, QInputDialog, QScrollArea
 
 import model
@@ -35,11 +35,12 @@ from gui.data.data_actions import DataActions, SplitDelegate, split_names
 from gui.data.data_form import DEFAULT_N, DEFAULT_NOISE, DEFAULT_TRAIN, DEFAULT_VALIDATION, DataForm, source_names
 from gui.data.dataset_edits import one_hot_width, point_classes, with_row, with_split, with_value, without_rows
 from gui.validation import InputError, parse_finite
+from gui.window.files import last_dir
 from model import datasets
 from model.dataset import MAX_SAMPLES, TEST, TRAIN, VALIDATION
 
 if TYPE_CHECKING:
-    from gui.window.main_window import MainWindow
+    from gui.window.interface import WindowInterface
 
 __all__ = [
     "DEFAULT_N",
@@ -77,7 +78,7 @@ class _ModestScrollArea(QScrollArea):
 class DataEditor(QObject):
     """Everything that changes the data set; installed into the main window by :func:`install`."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowInterface) -> None:
         super().__init__(window)
         self.window = window
         self.session = window.session
@@ -343,9 +344,6 @@ class DataEditor(QObject):
         return self._push(without_rows(self.session.dataset, [row]), self.tr("remove a point"))
 
     # ------------------------------------------------------------ CSV
-    def _last_dir(self) -> str:
-        return str(QSettings().value("last_dir", str(Path.home()), type=str))
-
     def _read(self, path: str | Path, n_outputs: int) -> model.Dataset | None:
         try:
             return datasets.read_csv(path, n_outputs=n_outputs)
@@ -384,7 +382,7 @@ class DataEditor(QObject):
 
     def import_dialog(self) -> bool:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("Import data"), self._last_dir(), self.tr("CSV files (*.csv *.txt);;All files (*)")
+            self.window, self.tr("Import data"), last_dir(), self.tr("CSV files (*.csv *.txt);;All files (*)")
         )
         if not path:
             return False
@@ -421,7 +419,7 @@ class DataEditor(QObject):
         return True
 
     def export_dialog(self) -> bool:
-        start = str(Path(self._last_dir()) / f"{self.session.dataset.name}.csv")
+        start = str(Path(last_dir()) / f"{self.session.dataset.name}.csv")
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export data"), start, self.tr("CSV files (*.csv)"))
         if not path:
             return False
@@ -430,5 +428,5 @@ class DataEditor(QObject):
         return self.export_csv(path)
 
 
-def install(window: MainWindow) -> DataEditor:
+def install(window: WindowInterface) -> DataEditor:
     return DataEditor(window)

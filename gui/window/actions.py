@@ -1,285 +1,255 @@
-"""The main window's actions, menus and toolbars, and their translated texts: a mixin of :class:`MainWindow`.
+"""Window actions built from declarative tables: :class:`ActionSpec` rows in, actions, menus and toolbars out.
 
-Split out of :mod:`gui.window.main_window`.  The strings keep the translation context
-"MainWindow" (``QCoreApplication.translate``) so the existing .qm files still
-find them.
+Each command of the window is declared once, as one :class:`ActionSpec` (name, text, tooltip, shortcuts,
+handler, checkable, enabled-when, menu placement) in :mod:`gui.window.action_table`.  :class:`WindowActions`
+(``window.window_actions``) builds the QActions from such a table, puts them in their menus, re-sets their texts
+on a language change and keeps their enabled state in step with :data:`CONDITIONS`.  Extensions declare their
+own tables and pass them to :meth:`WindowActions.add` with their translation context.
+
+The texts are source strings marked with ``QT_TRANSLATE_NOOP(context, ...)`` where they are declared, so
+``pyside6-lupdate`` finds them, and are translated here with ``QCoreApplication.translate(context, text)``.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Union
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QLabel, QMessageBox, QToolBar
+from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QWidget
 
-from gui import i18n
-from gui.panels.lesson_panel import localized_title
-from gui.window.files import APP_TITLE
-from model import presets
+if TYPE_CHECKING:
+    from gui.window.interface import WindowInterface
+
+Keys = Union[QKeySequence.StandardKey, str]  # noqa: UP007 - a runtime alias
 
 
-class WindowActionsMixin:
-    """Builds ``actions_by_name``, ``menus`` and the toolbars of a :class:`~gui.window.main_window.MainWindow`."""
+#: Named conditions an action's ``enabled_when`` refers to; re-evaluated by :meth:`WindowActions.update_enabled`
+#: whenever playing starts or stops and whenever the network's structure changes.
+CONDITIONS: dict[str, Callable[[Any], bool]] = {
+    # Stepping and single epochs would fight the play loop for the same trainer.
+    "idle": lambda window: not window.controller.playing,
+}
 
-    def _action(self, name: str, shortcut: QKeySequence | str | None = None, checkable: bool = False) -> QAction:
-        action = QAction(self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setCheckable(checkable)
-        self.actions_by_name[name] = action
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One command, declared once.
+
+    ``text``/``tip``/``checked_text`` are source strings of the table's translation context (or, with
+    ``translate=False``, shown as they are; ``text`` may then be a function giving the text, e.g. a preset's
+    localized title).  Handlers are given the window when they run, so they may name objects made later.
+    """
+
+    name: str
+    text: str | Callable[[], str]
+    tip: str = ""
+    shortcuts: tuple[Keys, ...] = ()
+    #: runs on ``triggered``: handler(window)
+    triggered: Callable[[Any], object] | None = None
+    #: runs on ``toggled`` (checkable actions): handler(window, checked)
+    toggled: Callable[[Any, bool], object] | None = None
+    checkable: bool = False
+    #: the text while checked (Play → Pause)
+    checked_text: str = ""
+    #: a key of CONDITIONS: the action is enabled only while it holds
+    enabled_when: str | None = None
+    #: the menu (a key of the window's ``menus``) it is appended to; None: in no menu
+    menu: str | None = None
+    #: a separator before it in its menu
+    separator: bool = False
+    #: the exclusive group it belongs to (one checked at a time)
+    group: str | None = None
+    #: makes the QAction instead of QAction(window) (undo/redo come from the undo stack)
+    make: Callable[[Any], QAction] | None = None
+    translate: bool = True
+
+
+@dataclass(frozen=True)
+class MenuSpec:
+    """A menu: its key in ``window.menus``, its title (source text), and its parent menu's key (None: menu bar)."""
+
+    key: str
+    title: str
+    parent: str | None = None
+    #: in its parent, before this action (by name) instead of at the end
+    before: str | None = None
+
+
+@dataclass(frozen=True)
+class ToolbarWidget:
+    """A widget of the window placed in a toolbar, after a label (source text, may be empty)."""
+
+    widget: str  # the window attribute holding it
+    label: str = ""
+
+
+#: A toolbar's layout: action names, "|" for a separator, and widgets.
+ToolbarItem = Union[str, ToolbarWidget]  # noqa: UP007 - a runtime alias
+
+
+def with_keys(tip: str, action: QAction) -> str:
+    """``tip`` followed by the action's first shortcut in brackets, as every tooltip of the window ends."""
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    return f"{tip} ({keys})" if keys else tip
+
+
+class WindowActions(QObject):
+    """Builds and owns the window's actions (``by_name``), menus and toolbars from tables, and retranslates them."""
+
+    def __init__(self, window: WindowInterface, context: str = "MainWindow") -> None:
+        super().__init__(window)  # type: ignore[arg-type]  # the window is a QMainWindow
+        self.setObjectName("window_actions")
+        self._window = window
+        self._context = context
+        self.by_name: dict[str, QAction] = {}
+        self.menus: dict[str, QMenu] = {}
+        self._specs: dict[str, tuple[ActionSpec, str]] = {}  # name -> (spec, translation context)
+        self._menu_specs: dict[str, tuple[MenuSpec, str]] = {}
+        self._groups: dict[str, QActionGroup] = {}
+        self._labels: list[tuple[QLabel, str, str]] = []  # toolbar labels: (label, source text, context)
+        self.toolbars: dict[str, QToolBar] = {}
+
+    # ------------------------------------------------------------ building
+    def declare_menus(self, menus: Iterable[MenuSpec], context: str | None = None) -> None:
+        """Make these menus known: the menu bar's are created now, in this order; a submenu where an action first
+        needs it (or by :meth:`menu`), so it follows its parent's actions declared before it."""
+        for spec in menus:
+            self._menu_specs[spec.key] = (spec, context or self._context)
+            if spec.parent is None:
+                self.menu(spec.key)
+
+    def menu(self, key: str) -> QMenu:
+        """The menu ``key``, created now (appended to its parent or the menu bar) if it does not exist yet."""
+        if key not in self.menus:
+            spec, _context = self._menu_specs[key]
+            if spec.parent is None:
+                menu = self._window.menuBar().addMenu("")  # type: ignore[attr-defined]
+            elif spec.before is not None:
+                menu = QMenu(self._window)  # type: ignore[arg-type]
+                self.menu(spec.parent).insertMenu(self.by_name[spec.before], menu)
+            else:
+                menu = self.menu(spec.parent).addMenu("")
+            menu.setObjectName(f"menu_{key}")
+            self.menus[key] = menu
+            self._retitle(key)
+        return self.menus[key]
+
+    def add(self, specs: Iterable[ActionSpec], context: str | None = None) -> dict[str, QAction]:
+        """Build the actions of a table, in its order, and place them in their menus; returns them by name."""
+        context = context or self._context
+        made: dict[str, QAction] = {}
+        for spec in specs:
+            if spec.name in self.by_name:
+                raise ValueError(f"action {spec.name!r} is declared twice")
+            action = self._build(spec)
+            self._specs[spec.name] = (spec, context)
+            self.register(action)
+            made[spec.name] = action
+            if spec.menu is not None:
+                menu = self.menu(spec.menu)
+                if spec.separator and menu.actions():
+                    menu.addSeparator()
+                menu.addAction(action)
+            self._retranslate_action(spec.name)
+        self.update_enabled()
+        return made
+
+    def register(self, action: QAction) -> QAction:
+        """Add an action built elsewhere (by its objectName) to the window's scripting surface."""
+        name = action.objectName()
+        if not name:
+            raise ValueError("an action needs an objectName to be registered")
+        self.by_name[name] = action
         return action
 
-    def _build_actions(self) -> None:
-        self.actions_by_name: dict[str, QAction] = {}
-        a = self._action
-        a("new", QKeySequence.StandardKey.New).triggered.connect(self.new_document)
-        a("open", QKeySequence.StandardKey.Open).triggered.connect(self.open_dialog)
-        a("save", QKeySequence.StandardKey.Save).triggered.connect(self.save)
-        a("save_as", QKeySequence.StandardKey.SaveAs).triggered.connect(self.save_as_dialog)
-        a("quit", QKeySequence.StandardKey.Quit).triggered.connect(self.close)
-        undo = self.session.undo_stack.createUndoAction(self)
-        undo.setObjectName("undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.session.undo_stack.createRedoAction(self)
-        redo.setObjectName("redo")
-        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
-        self.actions_by_name["undo"] = undo
-        self.actions_by_name["redo"] = redo
-        a("step_forward", "Right").triggered.connect(self.session.step_forward)
-        a("step_back", "Left").triggered.connect(self.session.step_back)
-        a("finish_step", "Ctrl+Right").triggered.connect(self.session.finish_step)
-        a("train_epoch", "E").triggered.connect(self.session.train_epoch)
-        a("play", "Space", checkable=True).triggered.connect(self._on_play_triggered)
-        a("reset", "R").triggered.connect(self.reset_network)
-        a("randomize", "Shift+R").triggered.connect(self.randomize_network)
-        a("backward_view", "B", checkable=True).toggled.connect(
-            lambda on: self.view_mode.setCurrentIndex(1 if on else 0)
-        )
-        a("detailed", "D", checkable=True).toggled.connect(self.session.set_detailed)
-        a("thumbnails", "T", checkable=True).toggled.connect(self._on_thumbnails_toggled)
-        a("log_scale", "L", checkable=True).toggled.connect(self.loss_plot.set_log_scale)
-        a("fit", "F").triggered.connect(self.network_view.fit)
-        a("zoom_in", QKeySequence.StandardKey.ZoomIn).triggered.connect(self.network_view.zoom_in)
-        a("zoom_out", QKeySequence.StandardKey.ZoomOut).triggered.connect(self.network_view.zoom_out)
-        a("add_layer", "Ctrl+L").triggered.connect(self.add_hidden_layer)
-        a("about").triggered.connect(self._about)
-        self.example_group = QActionGroup(self)
-        self.example_actions: dict[str, QAction] = {}
-        for name in presets.PRESETS:
-            act = QAction(self)
-            act.setObjectName(f"example_{name}")
-            act.triggered.connect(lambda _c=False, n=name: self.open_preset(n))
-            self.example_actions[name] = act
-            self.actions_by_name[f"example_{name}"] = act  # part of the scripting surface like every other action
+    def _build(self, spec: ActionSpec) -> QAction:
+        window = self._window
+        action = spec.make(window) if spec.make is not None else QAction(window)  # type: ignore[arg-type]
+        action.setObjectName(spec.name)
+        if spec.shortcuts:
+            action.setShortcuts([QKeySequence(keys) for keys in spec.shortcuts])
+        action.setCheckable(spec.checkable)
+        if spec.group is not None:
+            group = self._groups.get(spec.group)
+            if group is None:
+                group = self._groups[spec.group] = QActionGroup(self)
+            group.addAction(action)
+        if spec.triggered is not None:
+            handler = spec.triggered
+            action.triggered.connect(lambda _checked=False: handler(window))
+        if spec.toggled is not None:
+            on_toggled = spec.toggled
+            action.toggled.connect(lambda checked: on_toggled(window, checked))
+        if spec.checked_text:
+            action.toggled.connect(lambda _checked, name=spec.name: self._retranslate_action(name))
+        return action
 
-    def _build_menus_and_toolbars(self) -> None:
-        act = self.actions_by_name
-        bar = self.menuBar()
-        self.menus: dict[str, object] = {}
-        for key, names in (
-            ("file", ["new", "open", "save", "save_as", None, "quit"]),
-            ("edit", ["undo", "redo", None, "add_layer"]),
-            ("view", ["backward_view", "detailed", "thumbnails", "log_scale", None, "fit", "zoom_in", "zoom_out"]),
-            ("train", ["step_forward", "step_back", "finish_step", "train_epoch", "play", None, "reset", "randomize"]),
-        ):
-            menu = bar.addMenu("")
-            for n in names:
-                menu.addSeparator() if n is None else menu.addAction(act[n])
-            self.menus[key] = menu
-        examples = bar.addMenu("")
-        for action in self.example_actions.values():
-            examples.addAction(action)
-        self.menus["examples"] = examples
-        language_menu = self.menus["view"].addMenu("")  # type: ignore[attr-defined]
-        self.language_group = QActionGroup(self)
-        for code, native in (("en", "English"), ("ko", "한국어")):
-            lang_action = QAction(native, self)  # each language named in itself: never translated
-            lang_action.setObjectName(f"language_{code}")
-            lang_action.setCheckable(True)
-            lang_action.triggered.connect(lambda _c=False, c=code: self.set_language(c))
-            self.language_group.addAction(lang_action)
-            language_menu.addAction(lang_action)
-            self.actions_by_name[f"language_{code}"] = lang_action
-        self.menus["language"] = language_menu
-        docks_menu = self.menus["view"].addMenu("")  # type: ignore[attr-defined]
-        for dock in self.docks.values():
-            docks_menu.addAction(dock.toggleViewAction())
-        self.menus["panels"] = docks_menu
-        help_menu = bar.addMenu("")
-        help_menu.addAction(act["about"])
-        self.menus["help"] = help_menu
+    def add_toolbar(self, name: str, layout: Iterable[ToolbarItem], context: str | None = None) -> QToolBar:
+        """A toolbar laid out from action names, "|" separators and window widgets (each after its label)."""
+        context = context or self._context
+        bar = QToolBar(self._window)  # type: ignore[arg-type]
+        bar.setObjectName(name)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for item in layout:
+            if isinstance(item, ToolbarWidget):
+                if item.label:
+                    label = QLabel()
+                    label.setObjectName(f"{item.widget}_label")
+                    self._labels.append((label, item.label, context))
+                    label.setText(QCoreApplication.translate(context, item.label))
+                    bar.addWidget(label)
+                widget: QWidget = getattr(self._window, item.widget)
+                bar.addWidget(widget)
+            elif item == "|":
+                bar.addSeparator()
+            else:
+                bar.addAction(self.by_name[item])
+        self.toolbars[name] = bar
+        return bar
 
-        tb = QToolBar(self)
-        tb.setObjectName("training_toolbar")
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for n in ("step_back", "step_forward", "finish_step", "train_epoch", "play"):
-            tb.addAction(act[n])
-        self.speed_label = QLabel()
-        tb.addWidget(self.speed_label)
-        tb.addWidget(self.speed)
-        tb.addSeparator()
-        tb.addAction(act["reset"])
-        tb.addAction(act["randomize"])
-        tb.addSeparator()
-        tb.addAction(act["undo"])
-        tb.addAction(act["redo"])
-        self.addToolBar(tb)
-        self.addToolBarBreak()
-        vb = QToolBar(self)
-        vb.setObjectName("view_toolbar")
-        vb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.view_label = QLabel()
-        vb.addWidget(self.view_label)
-        vb.addWidget(self.view_mode)
-        vb.addAction(act["detailed"])
-        vb.addAction(act["thumbnails"])
-        self.precision_label = QLabel()
-        vb.addWidget(self.precision_label)
-        vb.addWidget(self.precision_box)
-        vb.addSeparator()
-        vb.addWidget(self.phase_label)
-        self.addToolBar(vb)
-        self.toolbars = [tb, vb]
+    # ------------------------------------------------------------ state
+    def update_enabled(self) -> None:
+        """Enable each action whose ``enabled_when`` condition holds now, disable the others."""
+        for name, (spec, _context) in self._specs.items():
+            if spec.enabled_when is not None:
+                self.by_name[name].setEnabled(bool(CONDITIONS[spec.enabled_when](self._window)))
 
-    def _retranslate_actions(self) -> None:
-        """The texts and tooltips of the actions, menus and toolbar labels (context "MainWindow")."""
-        texts = {
-            "new": (
-                QCoreApplication.translate("MainWindow", "&New"),
-                QCoreApplication.translate("MainWindow", "Start a new network on XOR"),
-            ),
-            "open": (
-                QCoreApplication.translate("MainWindow", "&Open…"),
-                QCoreApplication.translate("MainWindow", "Open a saved network"),
-            ),
-            "save": (
-                QCoreApplication.translate("MainWindow", "&Save"),
-                QCoreApplication.translate("MainWindow", "Save the network, data and settings"),
-            ),
-            "save_as": (
-                QCoreApplication.translate("MainWindow", "Save &As…"),
-                QCoreApplication.translate("MainWindow", "Save under a new name"),
-            ),
-            "quit": (
-                QCoreApplication.translate("MainWindow", "&Quit"),
-                QCoreApplication.translate("MainWindow", "Close the playground"),
-            ),
-            "undo": (
-                QCoreApplication.translate("MainWindow", "Undo"),
-                QCoreApplication.translate("MainWindow", "Undo the last edit"),
-            ),
-            "redo": (
-                QCoreApplication.translate("MainWindow", "Redo"),
-                QCoreApplication.translate("MainWindow", "Redo the edit you undid"),
-            ),
-            "step_forward": (
-                QCoreApplication.translate("MainWindow", "Step ▶"),
-                QCoreApplication.translate("MainWindow", "Next phase of the training step"),
-            ),
-            "step_back": (
-                QCoreApplication.translate("MainWindow", "◀ Back"),
-                QCoreApplication.translate("MainWindow", "Previous phase (restores the weights across an update)"),
-            ),
-            "finish_step": (
-                QCoreApplication.translate("MainWindow", "Finish step ▶▶"),
-                QCoreApplication.translate("MainWindow", "Run the rest of this step up to the update"),
-            ),
-            "train_epoch": (
-                QCoreApplication.translate("MainWindow", "Epoch"),
-                QCoreApplication.translate("MainWindow", "Train one whole epoch"),
-            ),
-            "play": (
-                QCoreApplication.translate("MainWindow", "Play"),
-                QCoreApplication.translate("MainWindow", "Train continuously; press again to pause"),
-            ),
-            "reset": (
-                QCoreApplication.translate("MainWindow", "Reset"),
-                QCoreApplication.translate("MainWindow", "Back to the same starting weights"),
-            ),
-            "randomize": (
-                QCoreApplication.translate("MainWindow", "Re-randomise"),
-                QCoreApplication.translate("MainWindow", "New random starting weights"),
-            ),
-            "backward_view": (
-                QCoreApplication.translate("MainWindow", "Backward view"),
-                QCoreApplication.translate("MainWindow", "Show δ and ∂L/∂w instead of z, a and w"),
-            ),
-            "detailed": (
-                QCoreApplication.translate("MainWindow", "Node by node"),
-                QCoreApplication.translate("MainWindow", "Step the forward pass one node at a time"),
-            ),
-            "thumbnails": (
-                QCoreApplication.translate("MainWindow", "Neuron maps"),
-                QCoreApplication.translate("MainWindow", "Show each hidden neuron's output map on its node"),
-            ),
-            "log_scale": (
-                QCoreApplication.translate("MainWindow", "Log-scale loss"),
-                QCoreApplication.translate("MainWindow", "Plot the loss on a logarithmic axis"),
-            ),
-            "fit": (
-                QCoreApplication.translate("MainWindow", "Fit network"),
-                QCoreApplication.translate("MainWindow", "Zoom to show the whole network"),
-            ),
-            "zoom_in": (
-                QCoreApplication.translate("MainWindow", "Zoom in"),
-                QCoreApplication.translate("MainWindow", "Zoom in"),
-            ),
-            "zoom_out": (
-                QCoreApplication.translate("MainWindow", "Zoom out"),
-                QCoreApplication.translate("MainWindow", "Zoom out"),
-            ),
-            "add_layer": (
-                QCoreApplication.translate("MainWindow", "Add hidden layer"),
-                QCoreApplication.translate("MainWindow", "Insert a hidden layer before the output"),
-            ),
-            "about": (
-                QCoreApplication.translate("MainWindow", "About"),
-                QCoreApplication.translate("MainWindow", "About Backprop Playground"),
-            ),
-        }
-        for name, (text, tip) in texts.items():
-            action = self.actions_by_name[name]
-            action.setText(text)
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{tip} ({keys})" if keys else tip)
-        for key, title in (
-            ("file", QCoreApplication.translate("MainWindow", "&File")),
-            ("edit", QCoreApplication.translate("MainWindow", "&Edit")),
-            ("view", QCoreApplication.translate("MainWindow", "&View")),
-            ("train", QCoreApplication.translate("MainWindow", "&Train")),
-            ("examples", QCoreApplication.translate("MainWindow", "E&xamples")),
-            ("panels", QCoreApplication.translate("MainWindow", "Panels")),
-            ("language", QCoreApplication.translate("MainWindow", "Language")),
-            ("help", QCoreApplication.translate("MainWindow", "&Help")),
-        ):
-            self.menus[key].setTitle(title)  # type: ignore[attr-defined]
-        for name, act in self.example_actions.items():
-            act.setText(localized_title(self._preset_titles().get(name, name)))
-        self.speed_label.setText(QCoreApplication.translate("MainWindow", " Speed "))
-        self.view_label.setText(QCoreApplication.translate("MainWindow", "Show: "))
-        self.precision_label.setText(QCoreApplication.translate("MainWindow", " Digits "))
-        self.view_mode.setItemText(0, QCoreApplication.translate("MainWindow", "forward (z, a, w)"))
-        self.view_mode.setItemText(1, QCoreApplication.translate("MainWindow", "backward (δ, ∂L/∂w)"))
-        self.actions_by_name[f"language_{i18n.current_language()}"].setChecked(True)
+    def spec(self, name: str) -> ActionSpec | None:
+        """The declaration of a table action (None for one registered from elsewhere)."""
+        entry = self._specs.get(name)
+        return entry[0] if entry is not None else None
 
-    def _preset_titles(self) -> dict[str, str]:
-        """Each preset's bilingual title, read once (for the Examples menu)."""
-        if not hasattr(self, "_titles"):
-            self._titles: dict[str, str] = {}
-            for name in presets.PRESETS:
-                try:
-                    self._titles[name] = presets.load_preset(name).title or name
-                except (ValueError, OSError):
-                    self._titles[name] = name
-        return self._titles
+    def specs(self) -> list[ActionSpec]:
+        """Every declared action, in the order declared."""
+        return [spec for spec, _context in self._specs.values()]
 
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            APP_TITLE,
-            QCoreApplication.translate(
-                "MainWindow",
-                "Backprop Playground: draw a small neural network, set every number by hand and step "
-                "through training one phase at a time.",
-            ),
-        )
+    # ------------------------------------------------------------ strings
+    def retranslate(self) -> None:
+        """Re-set every declared text: actions (text, tooltip with keys), menu titles and toolbar labels."""
+        for name in self._specs:
+            self._retranslate_action(name)
+        for key in self.menus:
+            self._retitle(key)
+        for label, text, context in self._labels:
+            label.setText(QCoreApplication.translate(context, text))
+
+    def _retranslate_action(self, name: str) -> None:
+        spec, context = self._specs[name]
+        action = self.by_name[name]
+        source = spec.checked_text if spec.checked_text and action.isChecked() else spec.text
+        if callable(source):
+            text = source()
+        else:
+            text = QCoreApplication.translate(context, source) if spec.translate else source
+        action.setText(text)
+        tip = QCoreApplication.translate(context, spec.tip) if spec.tip and spec.translate else spec.tip
+        action.setToolTip(with_keys(tip or text, action))
+
+    def _retitle(self, key: str) -> None:
+        entry = self._menu_specs.get(key)
+        if entry is not None:
+            spec, context = entry
+            self.menus[key].setTitle(QCoreApplication.translate(context, spec.title))

@@ -39,10 +39,11 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QMessageBox
 
 import model
+from gui.window.files import APP_TITLE
 from model import fileformat
 
 if TYPE_CHECKING:
-    from gui.window.main_window import MainWindow
+    from gui.window.interface import WindowInterface
 
 INTERVAL_MS = 60_000
 AUTOSAVE_NAME = "autosave.json"
@@ -115,7 +116,7 @@ def remove_autosave() -> None:
 class Autosaver(QObject):
     """Writes the window's document while it has unsaved changes; removes the autosave when it has none."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowInterface) -> None:
         super().__init__(window)
         self.window = window
         self._lock: QLockFile | None = None
@@ -205,20 +206,18 @@ class Autosaver(QObject):
         self.save_now()
 
 
-def install(window: MainWindow) -> Autosaver:
+def install(window: WindowInterface) -> Autosaver:
     return Autosaver(window)
 
 
 # ------------------------------------------------------------------ restoring
-def offer_restore(window: MainWindow) -> bool:
+def offer_restore(window: WindowInterface) -> bool:
     """If the last session left an autosave, ask whether to restore it.  True if restored.
 
     Call once, after the window is shown.  Restore loads it as modified work
     under its original file name; Discard deletes it.  An autosave that cannot
     be read is reported in one sentence and deleted without asking.
     """
-    from gui.window.main_window import APP_TITLE
-
     autosaver: Autosaver | None = getattr(window, "autosaver", None)
     if autosaver is None or not autosaver.acquire():
         return False  # another running instance owns the autosave and may still be writing it
@@ -252,10 +251,8 @@ def offer_restore(window: MainWindow) -> bool:
     origin = Path(marker["path"]) if marker["path"] else None
     window.load_document(doc, origin)
     if origin is None and marker["name"]:
-        window.doc_name = marker["name"]
-    stack = window.session.undo_stack
-    stack.resetClean()  # modified: no file on disk holds this work
-    window._update_title()
+        window.set_document_name(marker["name"])
+    window.session.undo_stack.resetClean()  # modified: no file on disk holds this work (the title follows)
     autosaver.save_now()  # loading may have counted as "clean" and removed it: keep it until the work is saved
     window.show_message(
         QCoreApplication.translate("Autosave", "Restored the unsaved work from %1.").replace("%1", when)

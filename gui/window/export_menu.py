@@ -7,13 +7,19 @@ import io
 import math
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSaveFile
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSaveFile
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog
 
 from gui.plots.boundary import export_png
+from gui.window.actions import ActionSpec, MenuSpec
+from gui.window.files import last_dir
 from model import explain, exporters
+
+if TYPE_CHECKING:
+    from gui.window.interface import WindowInterface
 
 # kind -> (file filter, default suffix)
 KINDS: dict[str, tuple[str, str]] = {
@@ -27,6 +33,20 @@ KINDS: dict[str, tuple[str, str]] = {
     "step_latex": ("LaTeX (*.tex)", ".tex"),
     "numpy_script": ("Python (*.py)", ".py"),
     "pytorch_script": ("Python (*.py)", ".py"),
+}
+CONTEXT = "ExportMenu"
+#: File ▸ Export, declared once: kind -> (menu text, the letter of its two-stroke key under Ctrl+E, "export").
+EXPORTS: dict[str, tuple[str, str]] = {
+    "network_png": (QT_TRANSLATE_NOOP("ExportMenu", "Network diagram as PNG…"), "P"),
+    "network_svg": (QT_TRANSLATE_NOOP("ExportMenu", "Network diagram as SVG…"), "S"),
+    "loss_png": (QT_TRANSLATE_NOOP("ExportMenu", "Loss plot as PNG…"), "L"),
+    "boundary_png": (QT_TRANSLATE_NOOP("ExportMenu", "Decision boundary as PNG…"), "B"),
+    "loss_csv": (QT_TRANSLATE_NOOP("ExportMenu", "Loss per step as CSV…"), "C"),
+    "history_csv": (QT_TRANSLATE_NOOP("ExportMenu", "Epoch history as CSV…"), "H"),
+    "step_markdown": (QT_TRANSLATE_NOOP("ExportMenu", "Current step as Markdown…"), "M"),
+    "step_latex": (QT_TRANSLATE_NOOP("ExportMenu", "Current step as LaTeX…"), "T"),
+    "numpy_script": (QT_TRANSLATE_NOOP("ExportMenu", "Python script (NumPy)…"), "N"),
+    "pytorch_script": (QT_TRANSLATE_NOOP("ExportMenu", "Python script (PyTorch)…"), "Y"),
 }
 
 
@@ -43,55 +63,34 @@ def write_text(path: str | Path, text: str) -> None:
 class ExportMenu(QObject):
     """Builds the Export submenu of the File menu and does each export."""
 
-    def __init__(self, window) -> None:  # noqa: ANN001 - a MainWindow
-        super().__init__(window)
+    def __init__(self, window: WindowInterface) -> None:
+        super().__init__(window)  # type: ignore[arg-type]  # the window is a QMainWindow
         self.window = window
-        self.menu = QMenu(window)
+        table = window.window_actions
+        table.declare_menus(
+            [MenuSpec("export", QT_TRANSLATE_NOOP("ExportMenu", "&Export"), "file", before="quit")], CONTEXT
+        )
+        self.menu = table.menu("export")
         self.menu.setObjectName("export_menu")
-        self.actions: dict[str, QAction] = {}
-        # Two-stroke keys under Ctrl+E ("export"), one letter per kind.
-        letters = dict(zip(KINDS, "PSLBCHMTNY", strict=True))
-        shortcuts = {kind: f"Ctrl+E, {letter}" for kind, letter in letters.items()}
-        for kind in KINDS:
-            action = QAction(window)
-            action.setObjectName(f"export_{kind}")
-            if kind in shortcuts:
-                action.setShortcut(QKeySequence(shortcuts[kind]))
-            action.triggered.connect(lambda _c=False, k=kind: self.export_dialog(k))
-            self.menu.addAction(action)
-            self.actions[kind] = action
-            window.actions_by_name[f"export_{kind}"] = action
-        file_menu = window.menus["file"]
-        file_menu.insertMenu(window.actions_by_name["quit"], self.menu)
-        file_menu.insertSeparator(window.actions_by_name["quit"])
-        window.retranslated.connect(self.retranslate)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.menu.setTitle(self.tr("&Export"))
-        names = {
-            "network_png": self.tr("Network diagram as PNG…"),
-            "network_svg": self.tr("Network diagram as SVG…"),
-            "loss_png": self.tr("Loss plot as PNG…"),
-            "boundary_png": self.tr("Decision boundary as PNG…"),
-            "loss_csv": self.tr("Loss per step as CSV…"),
-            "history_csv": self.tr("Epoch history as CSV…"),
-            "step_markdown": self.tr("Current step as Markdown…"),
-            "step_latex": self.tr("Current step as LaTeX…"),
-            "numpy_script": self.tr("Python script (NumPy)…"),
-            "pytorch_script": self.tr("Python script (PyTorch)…"),
-        }
-        for kind, text in names.items():
-            action = self.actions[kind]
-            action.setText(text)
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{text} ({keys})" if keys else text)
+        window.menus["file"].insertSeparator(window.action("quit"))
+        specs = [
+            ActionSpec(
+                f"export_{kind}",
+                text,
+                shortcuts=(f"Ctrl+E, {letter}",),
+                triggered=lambda _window, k=kind: self.export_dialog(k),
+                menu="export",
+            )
+            for kind, (text, letter) in EXPORTS.items()
+        ]
+        made = table.add(specs, CONTEXT)
+        self.actions: dict[str, QAction] = {kind: made[f"export_{kind}"] for kind in EXPORTS}
 
     # ------------------------------------------------------------------ exports
     def export_dialog(self, kind: str) -> bool:
         file_filter, suffix = KINDS[kind]
-        start = str(Path(self.window._last_dir()) / f"{kind}{suffix}")
-        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export"), start, file_filter)
+        start = str(Path(last_dir()) / f"{kind}{suffix}")
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export"), start, file_filter)  # type: ignore[arg-type]
         return self.export(kind, path) if path else False
 
     def export(self, kind: str, path: str | Path) -> bool:
@@ -155,5 +154,5 @@ class ExportMenu(QObject):
         return (exporters.latex if latex else exporters.markdown)(s.document, precision)
 
 
-def install(window) -> ExportMenu:  # noqa: ANN001 - a MainWindow
+def install(window: WindowInterface) -> ExportMenu:
     return ExportMenu(window)

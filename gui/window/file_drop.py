@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QDropEvent
 
 if TYPE_CHECKING:
-    from gui.window.main_window import MainWindow
+    from gui.window.interface import WindowInterface
 
 SUFFIX = ".json"
 
@@ -32,7 +32,7 @@ def dropped_file(event: QDropEvent) -> Path | None:
 class FileDropFilter(QObject):
     """Accepts file drags on the window and opens a dropped lesson file."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowInterface) -> None:
         super().__init__(window)
         self.window = window
         window.setAcceptDrops(True)
@@ -60,10 +60,10 @@ class FileDropFilter(QObject):
         return False
 
     def open(self, path: Path) -> bool:
-        if not self.window._confirm_discard():
+        if not self.window.files.confirm_discard():
             return False
-        return self.window.open_path(path)
+        return self.window.files.open_path(path)
 
 
-def install(window: MainWindow) -> FileDropFilter:
+def install(window: WindowInterface) -> FileDropFilter:
     return FileDropFilter(window)

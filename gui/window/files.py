@@ -1,13 +1,14 @@
-"""New, open, save and save-as for the main window, with the unsaved-changes guard: a mixin of :class:`MainWindow`.
+"""New, open, save and save-as, with the unsaved-changes guard: :class:`DocumentFiles`, owned by the window.
 
-Split out of :mod:`gui.window.main_window`.  The strings keep the translation context
-"MainWindow" (``QCoreApplication.translate``) so the existing .qm files still
-find them.
+The window keeps the document's identity (``path``, ``doc_name``, the title); this object does the file work and
+the dialogs around it, through the window's declared interface (:mod:`gui.window.interface`).  The strings keep
+the translation context "MainWindow" (``QCoreApplication.translate``) so the existing .qm files still find them.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -15,91 +16,103 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 import model
 from model import presets
 
+if TYPE_CHECKING:
+    from gui.session import Session
+    from gui.window.interface import WindowInterface
+
 APP_TITLE = "Backprop Playground"
 DEFAULT_PRESET = "xor_train"
 FILE_FILTER = "Backprop Playground (*.json)"
+LAST_DIR_KEY = "last_dir"
 
 
-class WindowFilesMixin:
-    """The file half of a :class:`~gui.window.main_window.MainWindow`: every method works on its session and path."""
+def last_dir() -> str:
+    """The folder of the last file opened or saved (QSettings), else the home folder: where file dialogs start."""
+    return str(QSettings().value(LAST_DIR_KEY, str(Path.home()), type=str))
 
-    def _confirm_discard(self) -> bool:
-        if self.session.undo_stack.isClean():
+
+class DocumentFiles:
+    """The file commands of one window (``window.files``): every method works on ``session`` and the window."""
+
+    def __init__(self, window: WindowInterface, session: Session) -> None:
+        self._window = window
+        self._session = session
+
+    def confirm_discard(self) -> bool:
+        """True if the current work may be replaced: it is saved, or the user said so."""
+        if self._session.undo_stack.isClean():
             return True
         answer = QMessageBox.question(
-            self,
+            self._window,  # type: ignore[arg-type]  # the window is a QMainWindow
             APP_TITLE,
             QCoreApplication.translate("MainWindow", "The network has unsaved changes. Discard them?"),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Discard
 
-    def report_error(self, text: str) -> None:
-        """One clear dialog; the current work stays as it was."""
-        self.show_message(text)
-        QMessageBox.warning(self, APP_TITLE, text)
-
     def new_document(self) -> None:
-        if self._confirm_discard():
-            self.load_document(presets.load_preset(DEFAULT_PRESET))
-            self.doc_name = QCoreApplication.translate("MainWindow", "untitled")
-            self._update_title()
+        if self.confirm_discard():
+            self._window.load_document(presets.load_preset(DEFAULT_PRESET))
+            self._window.set_document_name(QCoreApplication.translate("MainWindow", "untitled"))
 
     def open_preset(self, name: str) -> None:
-        if self._confirm_discard():
-            self.load_document(presets.load_preset(name))
+        if self.confirm_discard():
+            self._window.load_document(presets.load_preset(name))
 
     def open_path(self, path: str | Path) -> bool:
+        """Open a lesson file (no question asked: callers ask confirm_discard() first where it matters)."""
         try:
             doc = model.load(path)
         except (model.FileFormatError, OSError) as exc:
-            self.report_error(
+            self._window.report_error(
                 QCoreApplication.translate("MainWindow", "Could not open %1: %2")
                 .replace("%1", str(path))
                 .replace("%2", str(exc))
             )
             return False
-        self.load_document(doc, Path(path))
+        self._window.load_document(doc, Path(path))
         return True
 
     def open_dialog(self) -> None:
-        if not self._confirm_discard():
+        if not self.confirm_discard():
             return
         path, _ = QFileDialog.getOpenFileName(
-            self, QCoreApplication.translate("MainWindow", "Open network"), self._last_dir(), FILE_FILTER
+            self._window,  # type: ignore[arg-type]
+            QCoreApplication.translate("MainWindow", "Open network"),
+            last_dir(),
+            FILE_FILTER,
         )
         if path:
             self.open_path(path)
 
     def save_to(self, path: str | Path) -> bool:
         try:
-            model.save(self.session.document, path)
+            model.save(self._session.document, path)
         except (OSError, ValueError) as exc:
-            self.report_error(
+            self._window.report_error(
                 QCoreApplication.translate("MainWindow", "Could not save %1: %2")
                 .replace("%1", str(path))
                 .replace("%2", str(exc))
             )
             return False
-        self.path = Path(path)
-        QSettings().setValue("last_dir", str(self.path.parent))
-        self.session.undo_stack.setClean()
-        self._update_title()
-        self.show_message(QCoreApplication.translate("MainWindow", "Saved %1").replace("%1", str(path)))
-        self.document_saved.emit(self.path)
+        path = Path(path)
+        QSettings().setValue(LAST_DIR_KEY, str(path.parent))
+        self._session.undo_stack.setClean()
+        self._window.set_saved_path(path)
+        self._window.show_message(QCoreApplication.translate("MainWindow", "Saved %1").replace("%1", str(path)))
         return True
 
     def save(self) -> bool:
-        if self.path is None:
+        if self._window.path is None:
             return self.save_as_dialog()
-        return self.save_to(self.path)
+        return self.save_to(self._window.path)
 
     def save_as_dialog(self) -> bool:
-        start = str(Path(self._last_dir()) / f"{self.doc_name}.json")
+        start = str(Path(last_dir()) / f"{self._window.doc_name}.json")
         path, _ = QFileDialog.getSaveFileName(
-            self, QCoreApplication.translate("MainWindow", "Save network"), start, FILE_FILTER
+            self._window,  # type: ignore[arg-type]
+            QCoreApplication.translate("MainWindow", "Save network"),
+            start,
+            FILE_FILTER,
         )
         return self.save_to(path) if path else False
-
-    def _last_dir(self) -> str:
-        return str(QSettings().value("last_dir", str(Path.home()), type=str))

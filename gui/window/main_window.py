@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QSlider,
     QSpinBox,
     QVBoxLayout,
@@ -31,9 +34,9 @@ from gui.panels.training_panel import TrainingPanel
 from gui.plots.boundary import BoundaryPlot, FitPlot, grid_forward
 from gui.plots.loss import LossPlot
 from gui.session import Session
-from gui.window import autosave, export_menu, file_drop, presentation, recent_files
-from gui.window.actions import WindowActionsMixin
-from gui.window.files import APP_TITLE, DEFAULT_PRESET, FILE_FILTER, WindowFilesMixin
+from gui.window import action_table, autosave, export_menu, file_drop, presentation, recent_files, shortcuts
+from gui.window.actions import WindowActions
+from gui.window.files import APP_TITLE, DEFAULT_PRESET, FILE_FILTER, DocumentFiles
 from model import presets
 
 __all__ = ["APP_TITLE", "DEFAULT_PRESET", "FILE_FILTER", "GRID_RESOLUTION", "MainWindow", "MessageBar"]
@@ -63,11 +66,12 @@ class MessageBar(QLabel):
         self.hide()
 
 
-class MainWindow(WindowActionsMixin, WindowFilesMixin, QMainWindow):
+class MainWindow(QMainWindow):
     """The playground.  ``doc`` defaults to the xor_train preset.
 
-    Actions, menus and toolbars come from :class:`~gui.window.actions.WindowActionsMixin`; new, open and save
-    from :class:`~gui.window.files.WindowFilesMixin`.
+    Composed of ``window_actions`` (:class:`~gui.window.actions.WindowActions`: the actions, menus and toolbars
+    built from :mod:`gui.window.action_table`) and ``files`` (:class:`~gui.window.files.DocumentFiles`: new, open,
+    save).  Feature modules use what :class:`~gui.window.interface.WindowInterface` declares, nothing private.
     """
 
     #: Emitted at the end of retranslate(): feature modules re-set their own strings.
@@ -89,9 +93,9 @@ class MainWindow(WindowActionsMixin, WindowFilesMixin, QMainWindow):
         self.controller = TrainingController(self.session, self)
         self.precision = int(doc.view.get("precision", 4))
         self.loss_throttle = PlayThrottle()
+        self.files = DocumentFiles(self, self.session)
         self._build_widgets()
         self._build_actions()
-        self._build_menus_and_toolbars()
         self._connect()
         self._install_extensions()
         self.retranslate()
@@ -106,9 +110,32 @@ class MainWindow(WindowActionsMixin, WindowFilesMixin, QMainWindow):
         self.autosaver = autosave.install(self)
         self.data_editor = data_editor.install(self)
         self.export_menu = export_menu.install(self)
-        self.presentation = presentation.install(self)  # last: its keyboard sheet lists every action
+        self.presentation = presentation.install(self)
+        self.shortcuts = shortcuts.install(self)  # last: it gives every command without keys its default
 
     # ------------------------------------------------------------ building
+    def _build_actions(self) -> None:
+        """Actions, menus and toolbars from the declarative table (gui/window/action_table.py)."""
+        actions = self.window_actions = WindowActions(self)
+        actions.declare_menus(action_table.MENUS)
+        actions.add(action_table.ACTIONS)
+        actions.add(action_table.example_actions())
+        self.menus = actions.menus
+        panels = actions.menu("panels")
+        for dock in self.docks.values():
+            panels.addAction(dock.toggleViewAction())
+        self.addToolBar(actions.add_toolbar("training_toolbar", action_table.TOOLBARS["training_toolbar"]))
+        self.addToolBarBreak()
+        self.addToolBar(actions.add_toolbar("view_toolbar", action_table.TOOLBARS["view_toolbar"]))
+
+    @property
+    def actions_by_name(self) -> Mapping[str, QAction]:
+        """Every named action of the window (the table's and those extensions registered), by objectName.
+
+        Read-only: actions join through ``window_actions.add(specs)`` or ``window_actions.register(action)``.
+        """
+        return MappingProxyType(self.window_actions.by_name)
+
     def _build_widgets(self) -> None:
         s = self.session
         self.network_view = NetworkView(s)
@@ -181,6 +208,7 @@ class MainWindow(WindowActionsMixin, WindowFilesMixin, QMainWindow):
         s.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.controller.frame.connect(s.values_changed.emit)
         self.controller.playing_changed.connect(self._on_playing_changed)
+        s.structure_changed.connect(self.window_actions.update_enabled)
         self.network_view.selection_changed.connect(self.inspector.set_selection)
         self.speed.valueChanged.connect(self.controller.set_speed)
         self.precision_box.valueChanged.connect(self._on_precision_changed)
@@ -190,7 +218,10 @@ class MainWindow(WindowActionsMixin, WindowFilesMixin, QMainWindow):
 
     # ------------------------------------------------------------ strings
     def retranslate(self) -> None:
-        self._retranslate_actions()
+        self.window_actions.retranslate()
+        self.actions_by_name[f"language_{i18n.current_language()}"].setChecked(True)
+        self.view_mode.setItemText(0, self.tr("forward (z, a, w)"))
+        self.view_mode.setItemText(1, self.tr("backward (δ, ∂L/∂w)"))
         for name, dock_title in (
             ("lesson", self.tr("Lesson")),
             ("training", self.tr("Training")),
@@ -274,15 +305,12 @@ class MainWindow(WindowActionsMixin, WindowFilesMixin, QMainWindow):
         self.controller.toggle()
 
     def _on_playing_changed(self, playing: bool) -> None:
-        play = self.actions_by_name["play"]
-        play.setChecked(playing)
-        play.setText(self.tr("Pause") if playing else self.tr("Play"))
+        self.actions_by_name["play"].setChecked(playing)  # its text follows (Play / Pause)
+        self.window_actions.update_enabled()  # the step actions are enabled only while idle
         self.network_view.set_playing(playing)
         self.inspector.set_playing(playing)
         self.data_panel.set_playing(playing)
         self.loss_throttle.set_playing(playing)  # pause() then emits values_changed: the curve catches up
-        for name in ("step_forward", "step_back", "finish_step", "train_epoch"):
-            self.actions_by_name[name].setEnabled(not playing)
 
     def _on_precision_changed(self, digits: int) -> None:
         self.precision = digits
@@ -295,7 +323,8 @@ class MainWindow(WindowActionsMixin, WindowFilesMixin, QMainWindow):
         self.network_view.set_view_mode(mode)
         self.actions_by_name["backward_view"].setChecked(index == 1)
 
-    def _on_thumbnails_toggled(self, on: bool) -> None:
+    def set_thumbnails(self, on: bool) -> None:
+        """View ▸ Neuron maps: each hidden neuron's output map on its node."""
         self.network_view.set_thumbnails(on)
         self._on_values_changed()
 
@@ -334,6 +363,22 @@ class MainWindow(WindowActionsMixin, WindowFilesMixin, QMainWindow):
         self._update_title()
         self.document_loaded.emit(path)
 
+    def set_saved_path(self, path: Path) -> None:
+        """The document was just saved to ``path``: it is its file now (title, Save, Recent files)."""
+        self.path = path
+        self._update_title()
+        self.document_saved.emit(path)
+
+    def set_document_name(self, name: str) -> None:
+        """The name the title shows while the document has no file ("untitled", a lesson's title)."""
+        self.doc_name = name
+        self._update_title()
+
+    def report_error(self, text: str) -> None:
+        """One clear dialog; the current work stays as it was."""
+        self.show_message(text)
+        QMessageBox.warning(self, APP_TITLE, text)
+
     def _apply_view_hints(self, doc: model.Document) -> None:
         """The lesson's suggested display: digits, the sample to step on, node-by-node mode."""
         hints = doc.view
@@ -371,7 +416,7 @@ class MainWindow(WindowActionsMixin, WindowFilesMixin, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.controller.pause()
-        if self._confirm_discard():
+        if self.files.confirm_discard():
             event.accept()
             self.closed.emit()
         else:

@@ -36,10 +36,10 @@ from gui.style.themes import (
     PlotStyler,
     _original,
 )
-from gui.window import shortcuts
+from gui.window.actions import with_keys
 
 if TYPE_CHECKING:
-    from gui.window.main_window import MainWindow
+    from gui.window.interface import WindowInterface
 
 SCALE_MIN, SCALE_MAX, SCALE_STEP = 100, 250, 25
 DEFAULT_SCALE = 200  # percent, in presentation mode
@@ -76,7 +76,7 @@ def snap_scale(percent: int | float) -> int:
 class Presentation(QObject):
     """Presentation mode, scale, theme and colours of one window (``window.presentation``)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowInterface) -> None:
         super().__init__(window)
         self.setObjectName("presentation_controller")
         self.window = window
@@ -117,7 +117,7 @@ class Presentation(QObject):
         action.setShortcuts([QKeySequence(k) for k in keys])
         action.setCheckable(checkable)
         action.triggered.connect(slot)
-        self.window.actions_by_name[name] = action
+        self.window.window_actions.register(action)
         return action
 
     def _build_actions(self) -> None:
@@ -204,7 +204,7 @@ class Presentation(QObject):
         for name, (text, tip) in texts.items():
             action = self.window.actions_by_name[name]
             action.setText(text)
-            action.setToolTip(shortcuts.with_keys(tip, action))
+            action.setToolTip(with_keys(tip, action))
         self.scale_menu.setTitle(self.tr("&Scale"))
         self.theme_menu.setTitle(self.tr("T&heme"))
         self.colours_menu.setTitle(self.tr("&Colours"))
@@ -378,9 +378,6 @@ class Presentation(QObject):
         self.styler.touch_up()
 
 
-def install(window: MainWindow) -> Presentation:
-    """Add presentation mode, scale, theme and colours to ``window``, then the keyboard shortcut sheet."""
-    controller = Presentation(window)
-    window.presentation = controller  # type: ignore[attr-defined]
-    shortcuts.install(window)
-    return controller
+def install(window: WindowInterface) -> Presentation:
+    """Add presentation mode, scale, theme and colours to ``window``."""
+    return Presentation(window)

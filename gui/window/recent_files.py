@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 if TYPE_CHECKING:
-    from gui.window.main_window import MainWindow
+    from gui.window.interface import WindowInterface
 
 SETTINGS_KEY = "recent_files"
 MAX_RECENT = 8
@@ -82,10 +82,10 @@ def clear(settings: QSettings | None = None) -> None:
 class RecentFilesMenu(QObject):
     """The File → Open Recent submenu of one window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowInterface) -> None:
         super().__init__(window)
         self.window = window
-        self.menu = QMenu(window)
+        self.menu = QMenu(window)  # type: ignore[arg-type]  # the window is a QMainWindow
         self.menu.setObjectName("recent_files_menu")
         self.clear_action = QAction(self)
         self.clear_action.setObjectName("clear_recent")
@@ -130,9 +130,9 @@ class RecentFilesMenu(QObject):
 
     def open(self, path: str) -> bool:
         """Open a listed file after the usual unsaved-changes question."""
-        if not self.window._confirm_discard():
+        if not self.window.files.confirm_discard():
             return False
-        return self.window.open_path(path)
+        return self.window.files.open_path(path)
 
     def clear(self) -> None:
         clear()
@@ -148,5 +148,5 @@ class RecentFilesMenu(QObject):
         self.rebuild()
 
 
-def install(window: MainWindow) -> RecentFilesMenu:
+def install(window: WindowInterface) -> RecentFilesMenu:
     return RecentFilesMenu(window)

@@ -34,16 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from gui.window.main_window import MainWindow
+    from gui.window.interface import WindowInterface
 
-#: Shortcuts for commands that arrive without one (a key set by the command's own module always wins).
+#: Shortcuts for extension commands that arrive without one (a key set by the command's own module always wins;
+#: the window's own commands declare theirs in gui/window/action_table.py).
 #: Less frequent commands use two-stroke keys: "Ctrl+D, A" is Ctrl+D, then A.
 DEFAULT_KEYS: dict[str, str] = {
-    "quit": "Ctrl+Q",  # QKeySequence.Quit is empty on some platforms
-    "about": "Shift+F1",
-    "shortcut_sheet": "F1",
-    "language_en": "Ctrl+Alt+E",
-    "language_ko": "Ctrl+Alt+K",
     "clear_recent": "Ctrl+Shift+Delete",
     "data_editor": "Ctrl+D, O",
     "data_add_row": "Ctrl+D, A",
@@ -56,7 +52,6 @@ DEFAULT_KEYS: dict[str, str] = {
 }
 #: Families of commands numbered 1…9 in menu order, so a new member gets the next key by itself.
 FAMILY_KEYS: dict[str, str] = {
-    "example_": "Alt+{n}",
     "panel_": "Ctrl+{n}",
     "data_table_": "Ctrl+D, {n}",
     "data_generate_": "Ctrl+G, {n}",
@@ -80,12 +75,6 @@ def keys_text(action: QAction) -> str:
     return ", ".join(seen)
 
 
-def with_keys(tip: str, action: QAction) -> str:
-    """``tip`` followed by the action's first shortcut in brackets, as the window writes its tooltips."""
-    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-    return f"{tip} ({keys})" if keys else tip
-
-
 def _is_command(action: QAction) -> bool:
     return (
         bool(action.objectName())
@@ -95,7 +84,7 @@ def _is_command(action: QAction) -> bool:
     )
 
 
-def window_actions(window: MainWindow) -> list[tuple[str, QAction]]:
+def window_actions(window: WindowInterface) -> list[tuple[str, QAction]]:
     """(menu title, action) for every command, in menu order; commands in no menu come last under ""."""
     out: list[tuple[str, QAction]] = []
     seen: set[int] = set()
@@ -119,7 +108,7 @@ def window_actions(window: MainWindow) -> list[tuple[str, QAction]]:
     return out
 
 
-def assign_missing(window: MainWindow) -> list[str]:
+def assign_missing(window: WindowInterface) -> list[str]:
     """Give every command without a shortcut its default; returns the names still without one."""
     docks = list(window.docks.values())
     docks += [d for d in window.findChildren(QDockWidget) if d not in docks]  # panels added by extensions
@@ -144,7 +133,7 @@ def assign_missing(window: MainWindow) -> list[str]:
     return missing
 
 
-def conflicts(window: MainWindow) -> dict[str, list[str]]:
+def conflicts(window: WindowInterface) -> dict[str, list[str]]:
     """Keys bound to more than one command, or a key that also starts a two-stroke key (Qt then runs neither):
     {keys: [action names]}."""
     bound: dict[str, list[str]] = {}
@@ -167,7 +156,7 @@ def conflicts(window: MainWindow) -> dict[str, list[str]]:
 class ShortcutSheet(QDialog):
     """Every command of the window and its keys, two columns, grouped under the menus' titles (non-modal)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowInterface) -> None:
         super().__init__(window)
         self.window_ = window
         self.setObjectName("shortcut_sheet_dialog")
@@ -278,22 +267,14 @@ class ShortcutSheet(QDialog):
 
 
 class Shortcuts(QObject):
-    """The Help → Keyboard shortcuts action and its sheet; tooltips with keys for every command."""
+    """The sheet behind Help → Keyboard shortcuts (``shortcut_sheet``, F1); tooltips with keys for every command."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowInterface) -> None:
+        super().__init__(window)  # type: ignore[arg-type]  # the window is a QMainWindow
         self.setObjectName("shortcuts_controller")
         self.window = window
         self.sheet: ShortcutSheet | None = None
-        action = QAction(window)
-        action.setObjectName("shortcut_sheet")
-        action.setShortcut(QKeySequence(DEFAULT_KEYS["shortcut_sheet"]))
-        action.triggered.connect(self.show_sheet)
-        window.actions_by_name["shortcut_sheet"] = action
-        self.action = action
-        help_menu: QMenu = window.menus["help"]  # type: ignore[assignment]
-        first = help_menu.actions()[0] if help_menu.actions() else None
-        help_menu.insertAction(first, action)
+        self.action = window.action("shortcut_sheet")  # declared in the window's action table
         self._generated: dict[int, str] = {}  # id(action) -> the tooltip this module wrote last
         assign_missing(window)
         window.retranslated.connect(self.retranslate)
@@ -308,8 +289,6 @@ class Shortcuts(QObject):
         return self.sheet
 
     def retranslate(self) -> None:
-        self.action.setText(self.tr("&Keyboard shortcuts"))
-        self.action.setToolTip(with_keys(self.tr("Every command and its keys"), self.action))
         self.add_keys_to_tooltips()
         if self.sheet is not None:
             self.sheet.retranslate()
@@ -327,8 +306,6 @@ class Shortcuts(QObject):
                 self._generated[id(action)] = tip
 
 
-def install(window: MainWindow) -> Shortcuts:
-    """Add Help → Keyboard shortcuts and fill in missing shortcuts; call after every other extension."""
-    controller = Shortcuts(window)
-    window.shortcuts = controller  # type: ignore[attr-defined]
-    return controller
+def install(window: WindowInterface) -> Shortcuts:
+    """The sheet for Help → Keyboard shortcuts; fills in missing shortcuts, so call it after every other extension."""
+    return Shortcuts(window)

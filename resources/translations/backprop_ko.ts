@@ -468,6 +468,7 @@ How many of the last columns are targets?</source>
         </message>
         <message>
             <source>Network diagram as PNG…</source>
+            <extracomment>File ▸ Export, declared once: kind -&gt; (menu text, the letter of its two-stroke key under Ctrl+E, "export").</extracomment>
             <translation>신경망 그림 (PNG)…</translation>
         </message>
         <message>
@@ -681,6 +682,132 @@ How many of the last columns are targets?</source>
     <context>
         <name>MainWindow</name>
         <message>
+            <source>Lesson</source>
+            <translation>수업 안내</translation>
+        </message>
+        <message>
+            <source>Training</source>
+            <translation>학습 설정</translation>
+        </message>
+        <message>
+            <source>Inspector</source>
+            <translation>계산 상세</translation>
+        </message>
+        <message>
+            <source>Decision boundary</source>
+            <translation>결정 경계</translation>
+        </message>
+        <message>
+            <source>Fit</source>
+            <translation>회귀 곡선</translation>
+        </message>
+        <message>
+            <source>Samples</source>
+            <translation>샘플</translation>
+        </message>
+        <message>
+            <source>Loss</source>
+            <translation>손실</translation>
+        </message>
+        <message>
+            <source>forward (z, a, w)</source>
+            <extracomment>Emitted at the end of retranslate(): feature modules re-set their own strings. Emitted after a document is loaded (path or None). Emitted after the document was saved to a file (its Path). Emitted when a close was accepted (the work was saved, clean, or knowingly discarded).</extracomment>
+            <translation>순전파 (z, a, w)</translation>
+        </message>
+        <message>
+            <source>backward (δ, ∂L/∂w)</source>
+            <translation>역전파 (δ, ∂L/∂w)</translation>
+        </message>
+        <message>
+            <source>Phase: %1 · step %2 · epoch %3</source>
+            <translation>단계: %1 · 스텝 %2 · 에포크 %3</translation>
+        </message>
+        <message>
+            <source> · loss %1</source>
+            <translation> · 손실 %1</translation>
+        </message>
+        <message>
+            <source> · last loss %1</source>
+            <translation> · 마지막 손실 %1</translation>
+        </message>
+        <message>
+            <source>reset</source>
+            <translation>초기화</translation>
+        </message>
+        <message>
+            <source>re-randomise</source>
+            <translation>무작위 재설정</translation>
+        </message>
+        <message>
+            <source>The translation for %1 is missing; staying in English.</source>
+            <translation>%1 번역 파일이 없어 영어로 계속 표시합니다.</translation>
+        </message>
+        <message>
+            <source>The network has unsaved changes. Discard them?</source>
+            <translation>저장하지 않은 변경 사항이 있습니다. 버릴까요?</translation>
+        </message>
+        <message>
+            <source>untitled</source>
+            <translation>제목 없음</translation>
+        </message>
+        <message>
+            <source>Could not open %1: %2</source>
+            <translation>%1 파일을 열 수 없습니다: %2</translation>
+        </message>
+        <message>
+            <source>Open network</source>
+            <translation>신경망 열기</translation>
+        </message>
+        <message>
+            <source>Could not save %1: %2</source>
+            <translation>%1 파일에 저장할 수 없습니다: %2</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>%1에 저장했습니다.</translation>
+        </message>
+        <message>
+            <source>Save network</source>
+            <translation>신경망 저장</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <extracomment>The translation context of every text below (marked with QT_TRANSLATE_NOOP so pyside6-lupdate finds them).</extracomment>
+            <translation>파일(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>편집(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>보기(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>언어</translation>
+        </message>
+        <message>
+            <source>Panels</source>
+            <translation>패널</translation>
+        </message>
+        <message>
+            <source>&amp;Train</source>
+            <translation>학습(&amp;T)</translation>
+        </message>
+        <message>
+            <source>E&amp;xamples</source>
+            <translation>예제(&amp;X)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>도움말(&amp;H)</translation>
+        </message>
+        <message>
+            <source>Backprop Playground: draw a small neural network, set every number by hand and step through training one phase at a time.</source>
+            <translation>Backprop Playground: 작은 신경망을 그리고, 모든 값을 직접 정하고, 학습 과정을 한 단계씩 따라가 봅니다.</translation>
+        </message>
+        <message>
             <source>&amp;New</source>
             <translation>새로 만들기(&amp;N)</translation>
         </message>
@@ -737,60 +864,12 @@ How many of the last columns are targets?</source>
             <translation>취소한 편집 다시 실행</translation>
         </message>
         <message>
-            <source>Step ▶</source>
-            <translation>다음 단계 ▶</translation>
+            <source>Add hidden layer</source>
+            <translation>은닉층 추가</translation>
         </message>
         <message>
-            <source>Next phase of the training step</source>
-            <translation>학습 스텝의 다음 단계로</translation>
-        </message>
-        <message>
-            <source>◀ Back</source>
-            <translation>◀ 이전</translation>
-        </message>
-        <message>
-            <source>Previous phase (restores the weights across an update)</source>
-            <translation>이전 단계로 (갱신을 되돌리면 가중치도 복원)</translation>
-        </message>
-        <message>
-            <source>Finish step ▶▶</source>
-            <translation>스텝 완료 ▶▶</translation>
-        </message>
-        <message>
-            <source>Run the rest of this step up to the update</source>
-            <translation>이번 스텝의 남은 단계를 갱신까지 실행</translation>
-        </message>
-        <message>
-            <source>Epoch</source>
-            <translation>에포크</translation>
-        </message>
-        <message>
-            <source>Train one whole epoch</source>
-            <translation>에포크 하나를 끝까지 학습</translation>
-        </message>
-        <message>
-            <source>Play</source>
-            <translation>재생</translation>
-        </message>
-        <message>
-            <source>Train continuously; press again to pause</source>
-            <translation>계속 학습합니다. 다시 누르면 일시 정지</translation>
-        </message>
-        <message>
-            <source>Reset</source>
-            <translation>초기화</translation>
-        </message>
-        <message>
-            <source>Back to the same starting weights</source>
-            <translation>처음과 같은 초기 가중치로 되돌리기</translation>
-        </message>
-        <message>
-            <source>Re-randomise</source>
-            <translation>무작위 재설정</translation>
-        </message>
-        <message>
-            <source>New random starting weights</source>
-            <translation>새 무작위 초기 가중치</translation>
+            <source>Insert a hidden layer before the output</source>
+            <translation>출력층 앞에 은닉층 삽입</translation>
         </message>
         <message>
             <source>Backward view</source>
@@ -841,12 +920,72 @@ How many of the last columns are targets?</source>
             <translation>축소</translation>
         </message>
         <message>
-            <source>Add hidden layer</source>
-            <translation>은닉층 추가</translation>
+            <source>Step ▶</source>
+            <translation>다음 단계 ▶</translation>
         </message>
         <message>
-            <source>Insert a hidden layer before the output</source>
-            <translation>출력층 앞에 은닉층 삽입</translation>
+            <source>Next phase of the training step</source>
+            <translation>학습 스텝의 다음 단계로</translation>
+        </message>
+        <message>
+            <source>◀ Back</source>
+            <translation>◀ 이전</translation>
+        </message>
+        <message>
+            <source>Previous phase (restores the weights across an update)</source>
+            <translation>이전 단계로 (갱신을 되돌리면 가중치도 복원)</translation>
+        </message>
+        <message>
+            <source>Finish step ▶▶</source>
+            <translation>스텝 완료 ▶▶</translation>
+        </message>
+        <message>
+            <source>Run the rest of this step up to the update</source>
+            <translation>이번 스텝의 남은 단계를 갱신까지 실행</translation>
+        </message>
+        <message>
+            <source>Epoch</source>
+            <translation>에포크</translation>
+        </message>
+        <message>
+            <source>Train one whole epoch</source>
+            <translation>에포크 하나를 끝까지 학습</translation>
+        </message>
+        <message>
+            <source>Play</source>
+            <translation>재생</translation>
+        </message>
+        <message>
+            <source>Train continuously; press again to pause</source>
+            <translation>계속 학습합니다. 다시 누르면 일시 정지</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>일시 정지</translation>
+        </message>
+        <message>
+            <source>Reset</source>
+            <translation>초기화</translation>
+        </message>
+        <message>
+            <source>Back to the same starting weights</source>
+            <translation>처음과 같은 초기 가중치로 되돌리기</translation>
+        </message>
+        <message>
+            <source>Re-randomise</source>
+            <translation>무작위 재설정</translation>
+        </message>
+        <message>
+            <source>New random starting weights</source>
+            <translation>새 무작위 초기 가중치</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>단축키 목록(&amp;K)</translation>
+        </message>
+        <message>
+            <source>Every command and its keys</source>
+            <translation>모든 명령과 단축키</translation>
         </message>
         <message>
             <source>About</source>
@@ -855,67 +994,6 @@ How many of the last columns are targets?</source>
         <message>
             <source>About Backprop Playground</source>
             <translation>Backprop Playground 정보</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>파일(&amp;F)</translation>
-        </message>
-        <message>
-            <source>&amp;Edit</source>
-            <translation>편집(&amp;E)</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>보기(&amp;V)</translation>
-        </message>
-        <message>
-            <source>&amp;Train</source>
-            <translation>학습(&amp;T)</translation>
-        </message>
-        <message>
-            <source>E&amp;xamples</source>
-            <translation>예제(&amp;X)</translation>
-        </message>
-        <message>
-            <source>Panels</source>
-            <translation>패널</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>언어</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>도움말(&amp;H)</translation>
-        </message>
-        <message>
-            <source>Lesson</source>
-            <extracomment>Emitted at the end of retranslate(): feature modules re-set their own strings. Emitted after a document is loaded (path or None). Emitted after the document was saved to a file (its Path). Emitted when a close was accepted (the work was saved, clean, or knowingly discarded).</extracomment>
-            <translation>수업 안내</translation>
-        </message>
-        <message>
-            <source>Training</source>
-            <translation>학습 설정</translation>
-        </message>
-        <message>
-            <source>Inspector</source>
-            <translation>계산 상세</translation>
-        </message>
-        <message>
-            <source>Decision boundary</source>
-            <translation>결정 경계</translation>
-        </message>
-        <message>
-            <source>Fit</source>
-            <translation>회귀 곡선</translation>
-        </message>
-        <message>
-            <source>Samples</source>
-            <translation>샘플</translation>
-        </message>
-        <message>
-            <source>Loss</source>
-            <translation>손실</translation>
         </message>
         <message>
             <source> Speed </source>
@@ -928,74 +1006,6 @@ How many of the last columns are targets?</source>
         <message>
             <source> Digits </source>
             <translation> 자릿수 </translation>
-        </message>
-        <message>
-            <source>forward (z, a, w)</source>
-            <translation>순전파 (z, a, w)</translation>
-        </message>
-        <message>
-            <source>backward (δ, ∂L/∂w)</source>
-            <translation>역전파 (δ, ∂L/∂w)</translation>
-        </message>
-        <message>
-            <source>Phase: %1 · step %2 · epoch %3</source>
-            <translation>단계: %1 · 스텝 %2 · 에포크 %3</translation>
-        </message>
-        <message>
-            <source> · loss %1</source>
-            <translation> · 손실 %1</translation>
-        </message>
-        <message>
-            <source> · last loss %1</source>
-            <translation> · 마지막 손실 %1</translation>
-        </message>
-        <message>
-            <source>Pause</source>
-            <translation>일시 정지</translation>
-        </message>
-        <message>
-            <source>reset</source>
-            <translation>초기화</translation>
-        </message>
-        <message>
-            <source>re-randomise</source>
-            <translation>무작위 재설정</translation>
-        </message>
-        <message>
-            <source>The translation for %1 is missing; staying in English.</source>
-            <translation>%1 번역 파일이 없어 영어로 계속 표시합니다.</translation>
-        </message>
-        <message>
-            <source>The network has unsaved changes. Discard them?</source>
-            <translation>저장하지 않은 변경 사항이 있습니다. 버릴까요?</translation>
-        </message>
-        <message>
-            <source>untitled</source>
-            <translation>제목 없음</translation>
-        </message>
-        <message>
-            <source>Could not open %1: %2</source>
-            <translation>%1 파일을 열 수 없습니다: %2</translation>
-        </message>
-        <message>
-            <source>Open network</source>
-            <translation>신경망 열기</translation>
-        </message>
-        <message>
-            <source>Could not save %1: %2</source>
-            <translation>%1 파일에 저장할 수 없습니다: %2</translation>
-        </message>
-        <message>
-            <source>Saved %1</source>
-            <translation>%1에 저장했습니다.</translation>
-        </message>
-        <message>
-            <source>Save network</source>
-            <translation>신경망 저장</translation>
-        </message>
-        <message>
-            <source>Backprop Playground: draw a small neural network, set every number by hand and step through training one phase at a time.</source>
-            <translation>Backprop Playground: 작은 신경망을 그리고, 모든 값을 직접 정하고, 학습 과정을 한 단계씩 따라가 봅니다.</translation>
         </message>
     </context>
     <context>
@@ -1424,7 +1434,7 @@ How many of the last columns are targets?</source>
         <name>ShortcutSheet</name>
         <message>
             <source>Keyboard shortcuts</source>
-            <extracomment>Shortcuts for commands that arrive without one (a key set by the command's own module always wins). Less frequent commands use two-stroke keys: "Ctrl+D, A" is Ctrl+D, then A. Families of commands numbered 1…9 in menu order, so a new member gets the next key by itself.</extracomment>
+            <extracomment>Shortcuts for extension commands that arrive without one (a key set by the command's own module always wins; the window's own commands declare theirs in gui/window/action_table.py). Less frequent commands use two-stroke keys: "Ctrl+D, A" is Ctrl+D, then A. Families of commands numbered 1…9 in menu order, so a new member gets the next key by itself.</extracomment>
             <translation>단축키</translation>
         </message>
         <message>
@@ -1446,17 +1456,6 @@ How many of the last columns are targets?</source>
         <message>
             <source>Other</source>
             <translation>기타</translation>
-        </message>
-    </context>
-    <context>
-        <name>Shortcuts</name>
-        <message>
-            <source>&amp;Keyboard shortcuts</source>
-            <translation>단축키 목록(&amp;K)</translation>
-        </message>
-        <message>
-            <source>Every command and its keys</source>
-            <translation>모든 명령과 단축키</translation>
         </message>
     </context>
     <context>

@@ -156,8 +156,8 @@ def test_open_recent_menu_follows_opens_saves_and_prunes(new_window, prompts, tm
     assert window.recent_files.empty_action in menu.actions() and not window.recent_files.empty_action.isEnabled()
 
     a, b = lesson(tmp_path / "a.json", 1), tmp_path / "b.json"
-    assert window.open_path(a)
-    assert window.save_to(b)
+    assert window.files.open_path(a)
+    assert window.files.save_to(b)
     assert window.recent_files.paths() == [str(b), str(a)]
     assert [act.text() for act in menu.actions()[:2]] == ["&1 b.json", "&2 a.json"]
 
@@ -241,7 +241,7 @@ def test_a_broken_file_is_reported_once_and_changes_nothing(new_window, prompts,
     bad.write_text(spoil(fileformat.dumps(presets.load_preset("xor_train"))), encoding="utf-8")
     bad_bytes = bad.read_bytes()
 
-    assert window.open_path(bad) is False
+    assert window.files.open_path(bad) is False
     assert len(prompts.warnings) == 1 and says in prompts.warnings[0] and "broken.json" in prompts.warnings[0]
     assert same(weights(window), before_weights)
     assert fileformat.dumps(window.session.document) == before_text
@@ -308,7 +308,7 @@ def test_dropping_anything_else_is_refused_with_one_sentence(new_window, prompts
 def test_autosave_writes_only_unsaved_work_and_it_reads_back_equal(new_window, prompts, tmp_path):
     origin = lesson(tmp_path / "lesson.json", 5)
     window = new_window()
-    assert window.open_path(origin)
+    assert window.files.open_path(origin)
     timer = window.autosaver.timer
     assert timer.isActive() and timer.interval() == 60_000
 
@@ -325,7 +325,7 @@ def test_autosave_writes_only_unsaved_work_and_it_reads_back_equal(new_window, p
     assert autosave.read_marker()["path"] == str(origin)
     assert not list(path.parent.glob("*.tmp")) and not list(path.parent.glob("autosave.json.*"))
 
-    assert window.save()  # saved: the autosave has nothing left to protect
+    assert window.files.save()  # saved: the autosave has nothing left to protect
     assert not path.exists() and not autosave.marker_path().exists()
 
 
@@ -384,7 +384,7 @@ QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, {settin
 from gui.commands import SetParameterCommand, push
 from gui.window.main_window import MainWindow
 window = MainWindow()
-assert window.open_path({origin!r})
+assert window.files.open_path({origin!r})
 push(window.session, SetParameterCommand(window.session, "W", 1, 0, 0, 0.1 + 0.2))
 push(window.session, SetParameterCommand(window.session, "b", 0, 0, 1, -1.0 / 3.0))
 assert window.autosaver.save_now()
@@ -418,7 +418,7 @@ def test_after_a_crash_the_next_start_restores_the_exact_weights(new_window, pro
     assert autosave.autosave_path().exists()  # still protected until it is saved
 
     # The restored mark does not leak into the next document.
-    window.open_preset("xor_train")
+    window.files.open_preset("xor_train")
     assert not window.isWindowModified() and window.session.undo_stack.isClean()
 
 

@@ -85,7 +85,7 @@ def test_title_names_the_app_and_document_and_marks_edits(window, tmp_path) -> N
     assert not window.isWindowModified()
     set_weight(window, 0, 0, 0, 0.5)
     path = tmp_path / "my net.json"
-    assert window.save_to(path)
+    assert window.files.save_to(path)
     assert "my net.json" in window.windowTitle() and "Backprop Playground" in window.windowTitle()
     assert not window.isWindowModified()
 
@@ -223,7 +223,9 @@ def test_add_layer_and_undo(window) -> None:  # noqa: ANN001
 def test_edit_add_layer_and_the_canvas_menu_are_one_edit(window) -> None:  # noqa: ANN001
     """Edit ▸ Add hidden layer and the canvas menu's entry: same position, size, activation and bias."""
     s = window.session
-    assert window.network_view.edits.set_activation(1, "tanh")  # a non-default last hidden layer shows whether it is copied
+    assert window.network_view.edits.set_activation(
+        1, "tanh"
+    )  # a non-default last hidden layer shows whether it is copied
     before = (list(s.network.sizes), list(s.network.activations), list(s.network.bias))
     results = []
     for trigger in (
@@ -340,12 +342,12 @@ def test_save_and_open_round_trip(window, tmp_path) -> None:  # noqa: ANN001
     set_weight(window, 0, 1, 0, 1.25)
     window.session.set_setting("lr", 0.3)
     path = tmp_path / "saved.json"
-    assert window.save_to(path)
+    assert window.files.save_to(path)
     saved = weights_of(window)
     assert json.loads(path.read_text(encoding="utf-8"))["format"] == "backprop-playground"
     assert "Saved" in window.message_bar.text()
     set_weight(window, 0, 1, 0, -7.0)
-    assert window.open_path(path)
+    assert window.files.open_path(path)
     assert all(np.array_equal(a, b) for a, b in zip(saved, weights_of(window), strict=True))
     assert window.session.settings.lr == 0.3
     assert window.path == path and "saved.json" in window.windowTitle()
@@ -382,7 +384,7 @@ def test_opening_a_broken_file_reports_one_error_and_changes_nothing(window, dia
     title = window.windowTitle()
     path = tmp_path / "broken.json"
     path.write_text(content, encoding="utf-8")
-    assert not window.open_path(path)
+    assert not window.files.open_path(path)
     assert len(dialogs.of("warning")) == 1
     assert "broken.json" in dialogs.of("warning")[0]
     assert "broken.json" in window.message_bar.text()
@@ -393,13 +395,13 @@ def test_opening_a_broken_file_reports_one_error_and_changes_nothing(window, dia
 
 
 def test_opening_a_missing_file_reports_one_error(window, dialogs, tmp_path) -> None:  # noqa: ANN001
-    assert not window.open_path(tmp_path / "nope.json")
+    assert not window.files.open_path(tmp_path / "nope.json")
     assert len(dialogs.of("warning")) == 1
 
 
 def test_saving_into_a_missing_folder_reports_and_stays_modified(window, dialogs, tmp_path) -> None:  # noqa: ANN001
     set_weight(window, 0, 0, 0, 2.0)
-    assert not window.save_to(tmp_path / "no" / "such" / "dir" / "x.json")
+    assert not window.files.save_to(tmp_path / "no" / "such" / "dir" / "x.json")
     assert len(dialogs.of("warning")) == 1
     assert window.isWindowModified() and window.path is None
 
