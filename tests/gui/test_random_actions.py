@@ -220,8 +220,8 @@ class Walker:
     def save_and_reopen(self) -> None:
         path = self.folder / f"walk{len(self.log)}.json"
         before = [w.copy() for w in self.s.network.weights]
-        assert self.w.save_to(path)
-        assert self.w.open_path(path)
+        assert self.w.files.save_to(path)
+        assert self.w.files.open_path(path)
         assert all(np.array_equal(a, b) for a, b in zip(before, self.s.network.weights, strict=True))
 
     def change_precision(self) -> None:
