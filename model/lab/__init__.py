@@ -7,6 +7,6 @@ every package of ``model``, covers them too.
 
 from __future__ import annotations
 
-from . import derivatives, descent, expr, functions2d, ledger
+from . import derivatives, descent, expr, functions2d, landscape, ledger
 
-__all__ = ["derivatives", "descent", "expr", "functions2d", "ledger"]
+__all__ = ["derivatives", "descent", "expr", "functions2d", "landscape", "ledger"]
