@@ -222,6 +222,10 @@ class WindowActions(QObject):
         entry = self._specs.get(name)
         return entry[0] if entry is not None else None
 
+    def context(self, name: str) -> str:
+        """The translation context of a table action's texts."""
+        return self._specs[name][1]
+
     def specs(self) -> list[ActionSpec]:
         """Every declared action, in the order declared."""
         return [spec for spec, _context in self._specs.values()]

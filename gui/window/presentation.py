@@ -25,18 +25,19 @@ The palette, contrast helpers and :class:`PlotStyler` live in :mod:`gui.style.th
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QHBoxLayout, QLabel, QMenu, QSpinBox, QWidget, QWidgetAction
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QApplication, QDockWidget, QHBoxLayout, QLabel, QSpinBox, QWidget, QWidgetAction
 
 from gui.style import palette, themes
 from gui.style.themes import (
     PlotStyler,
     _original,
 )
-from gui.window.actions import with_keys
+from gui.window.actions import ActionSpec, MenuSpec
 
 if TYPE_CHECKING:
     from gui.window.interface import WindowInterface
@@ -72,6 +73,98 @@ def snap_scale(percent: int | float) -> int:
     return int(min(SCALE_MAX, max(SCALE_MIN, SCALE_MIN + steps * SCALE_STEP)))
 
 
+# ------------------------------------------------------------ the commands, declared once
+CONTEXT = "Presentation"
+MENUS = (
+    MenuSpec("scale", QT_TRANSLATE_NOOP("Presentation", "&Scale"), parent="view"),
+    MenuSpec("theme", QT_TRANSLATE_NOOP("Presentation", "T&heme"), parent="view"),
+    MenuSpec("colours", QT_TRANSLATE_NOOP("Presentation", "&Colours"), parent="view"),
+)
+THEME_TEXTS = {
+    "light": (
+        QT_TRANSLATE_NOOP("Presentation", "Light"),
+        QT_TRANSLATE_NOOP("Presentation", "Dark text on a light background"),
+        "Ctrl+Shift+L",
+    ),
+    "dark": (
+        QT_TRANSLATE_NOOP("Presentation", "Dark"),
+        QT_TRANSLATE_NOOP("Presentation", "Light text on a dark background"),
+        "Ctrl+Shift+D",
+    ),
+}
+COLOUR_TEXTS = {
+    "standard": (
+        QT_TRANSLATE_NOOP("Presentation", "Standard (blue/orange)"),
+        QT_TRANSLATE_NOOP("Presentation", "Blue for negative, orange for positive; safe for colour blindness"),
+    ),
+    "high_contrast": (
+        QT_TRANSLATE_NOOP("Presentation", "High contrast (blue/amber)"),
+        QT_TRANSLATE_NOOP("Presentation", "Saturated colours and heavy outlines for washed-out projectors"),
+    ),
+    "purple_green": (
+        QT_TRANSLATE_NOOP("Presentation", "Purple/green"),
+        QT_TRANSLATE_NOOP("Presentation", "Purple for negative, green for positive; safe for colour blindness"),
+    ),
+}
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        "presentation",
+        QT_TRANSLATE_NOOP("Presentation", "&Presentation mode"),
+        QT_TRANSLATE_NOOP(  # noqa: E501 - one translatable literal
+            "Presentation", "Large text and lines, only the main panels; press again to restore the layout"
+        ),
+        ("F5",),
+        lambda w: w.presentation.set_presentation(w.action("presentation").isChecked()),
+        checkable=True,
+        menu="view",
+        separator=True,
+    ),
+    # Ctrl+Shift+= is what most keyboards give; Ctrl+Shift++ is the same keys where Qt reports the shifted symbol.
+    ActionSpec(
+        "scale_up",
+        QT_TRANSLATE_NOOP("Presentation", "Larger"),
+        QT_TRANSLATE_NOOP("Presentation", "Presentation scale up by 25 %"),
+        ("Ctrl+Shift+=", "Ctrl+Shift++"),
+        lambda w: w.presentation.scale_up(),
+        menu="scale",
+    ),
+    ActionSpec(
+        "scale_down",
+        QT_TRANSLATE_NOOP("Presentation", "Smaller"),
+        QT_TRANSLATE_NOOP("Presentation", "Presentation scale down by 25 %"),
+        ("Ctrl+Shift+-", "Ctrl+Shift+_"),
+        lambda w: w.presentation.scale_down(),
+        menu="scale",
+    ),
+    *(
+        ActionSpec(
+            f"theme_{name}",
+            text,
+            tip,
+            (keys,),
+            functools.partial(lambda n, w: w.presentation.set_theme(n), name),
+            checkable=True,
+            menu="theme",
+            group="theme",
+        )
+        for name, (text, tip, keys) in THEME_TEXTS.items()
+    ),
+    *(
+        ActionSpec(
+            f"colours_{name}",
+            text,
+            tip,
+            (f"Ctrl+Alt+{i}",),
+            functools.partial(lambda n, w: w.presentation.set_colours(n), name),
+            checkable=True,
+            menu="colours",
+            group="colours",
+        )
+        for i, (name, (text, tip)) in enumerate(COLOUR_TEXTS.items(), start=1)
+    ),
+)
+
+
 # ------------------------------------------------------------ the controller
 class Presentation(QObject):
     """Presentation mode, scale, theme and colours of one window (``window.presentation``)."""
@@ -99,7 +192,6 @@ class Presentation(QObject):
         self.theme = theme if theme in palette.THEMES else palette.DEFAULT_THEME
         self.colours = colours if colours in palette.SCHEMES else palette.DEFAULT_SCHEME
         self.styler = PlotStyler(window)
-        self._build_actions()
         self._build_menus()
         s = window.session
         # Connected after the window's own handlers, so these run after the plots have refreshed.
@@ -111,40 +203,14 @@ class Presentation(QObject):
         self._apply_appearance(refresh=False)
 
     # ------------------------------------------------------------ building
-    def _action(self, name: str, keys: list[str], slot, checkable: bool = False) -> QAction:  # noqa: ANN001
-        action = QAction(self.window)
-        action.setObjectName(name)
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        self.window.window_actions.register(action)
-        return action
-
-    def _build_actions(self) -> None:
-        a = self._action
-        self.presentation_action = a("presentation", ["F5"], self.set_presentation, checkable=True)
-        # Ctrl+Shift+= is what the brief and most keyboards give; Ctrl+Shift++ is the same keys on layouts
-        # where Qt reports the shifted symbol.
-        a("scale_up", ["Ctrl+Shift+=", "Ctrl+Shift++"], self.scale_up)
-        a("scale_down", ["Ctrl+Shift+-", "Ctrl+Shift+_"], self.scale_down)
-        self.theme_group = QActionGroup(self)
-        for name, keys in (("light", "Ctrl+Shift+L"), ("dark", "Ctrl+Shift+D")):
-            act = a(f"theme_{name}", [keys], lambda _c=False, n=name: self.set_theme(n), checkable=True)
-            self.theme_group.addAction(act)
-        self.colours_group = QActionGroup(self)
-        for i, name in enumerate(palette.SCHEMES, start=1):
-            act = a(f"colours_{name}", [f"Ctrl+Alt+{i}"], lambda _c=False, n=name: self.set_colours(n), checkable=True)
-            self.colours_group.addAction(act)
-
     def _build_menus(self) -> None:
-        act = self.window.actions_by_name
-        view: QMenu = self.window.menus["view"]  # type: ignore[assignment]
-        view.addSeparator()
-        view.addAction(act["presentation"])
-        self.scale_menu = view.addMenu("")
+        """The actions come from ACTIONS (placed in View and its Scale, Theme and Colours menus)."""
+        table = self.window.window_actions
+        table.declare_menus(MENUS, CONTEXT)
+        made = table.add(ACTIONS, CONTEXT)
+        self.presentation_action = made["presentation"]
+        self.scale_menu = table.menu("scale")
         self.scale_menu.setObjectName("scale_menu")
-        self.scale_menu.addAction(act["scale_up"])
-        self.scale_menu.addAction(act["scale_down"])
         self.scale_menu.addSeparator()
         # The exact value, typed or stepped, without a shortcut-less action per step.
         row = QWidget()
@@ -165,49 +231,14 @@ class Presentation(QObject):
         spin_action = QWidgetAction(self.scale_menu)
         spin_action.setDefaultWidget(row)
         self.scale_menu.addAction(spin_action)
-        self.theme_menu = view.addMenu("")
+        self.theme_menu = table.menu("theme")
         self.theme_menu.setObjectName("theme_menu")
-        for name in palette.THEMES:
-            self.theme_menu.addAction(act[f"theme_{name}"])
-        self.colours_menu = view.addMenu("")
+        self.colours_menu = table.menu("colours")
         self.colours_menu.setObjectName("colours_menu")
-        for name in palette.SCHEMES:
-            self.colours_menu.addAction(act[f"colours_{name}"])
-        self.window.menus["scale"] = self.scale_menu
-        self.window.menus["theme"] = self.theme_menu
-        self.window.menus["colours"] = self.colours_menu
 
     # ------------------------------------------------------------ strings
     def retranslate(self) -> None:
-        texts = {
-            "presentation": (
-                self.tr("&Presentation mode"),
-                self.tr("Large text and lines, only the main panels; press again to restore the layout"),
-            ),
-            "scale_up": (self.tr("Larger"), self.tr("Presentation scale up by 25 %")),
-            "scale_down": (self.tr("Smaller"), self.tr("Presentation scale down by 25 %")),
-            "theme_light": (self.tr("Light"), self.tr("Dark text on a light background")),
-            "theme_dark": (self.tr("Dark"), self.tr("Light text on a dark background")),
-            "colours_standard": (
-                self.tr("Standard (blue/orange)"),
-                self.tr("Blue for negative, orange for positive; safe for colour blindness"),
-            ),
-            "colours_high_contrast": (
-                self.tr("High contrast (blue/amber)"),
-                self.tr("Saturated colours and heavy outlines for washed-out projectors"),
-            ),
-            "colours_purple_green": (
-                self.tr("Purple/green"),
-                self.tr("Purple for negative, green for positive; safe for colour blindness"),
-            ),
-        }
-        for name, (text, tip) in texts.items():
-            action = self.window.actions_by_name[name]
-            action.setText(text)
-            action.setToolTip(with_keys(tip, action))
-        self.scale_menu.setTitle(self.tr("&Scale"))
-        self.theme_menu.setTitle(self.tr("T&heme"))
-        self.colours_menu.setTitle(self.tr("&Colours"))
+        """The scale row's strings (the actions and menus are the window's table's)."""
         self.scale_label.setText(self.tr("Presentation scale:"))
         self.scale_box.setToolTip(self.tr("Text and line size in presentation mode (100–250 %)"))
 

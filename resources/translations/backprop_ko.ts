@@ -1303,7 +1303,6 @@ How many of the last columns are targets?</source>
         <name>Presentation</name>
         <message>
             <source>&amp;Presentation mode</source>
-            <extracomment>The panels presentation mode keeps; every other dock (training settings, samples, lesson, data set ...) is a secondary panel and is hidden, so panels added later are hidden too. Presentation layout: the right column's share of the window's width, the loss plot's of its height (more for larger text: its controls and axes take more of it).</extracomment>
             <translation>발표 모드(&amp;P)</translation>
         </message>
         <message>
@@ -1368,6 +1367,7 @@ How many of the last columns are targets?</source>
         </message>
         <message>
             <source>&amp;Scale</source>
+            <extracomment>The panels presentation mode keeps; every other dock (training settings, samples, lesson, data set ...) is a secondary panel and is hidden, so panels added later are hidden too. Presentation layout: the right column's share of the window's width, the loss plot's of its height (more for larger text: its controls and axes take more of it).</extracomment>
             <translation>배율(&amp;S)</translation>
         </message>
         <message>

@@ -15,7 +15,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from gui import i18n
-from gui.window import action_table, export_menu, shortcuts
+from gui.style import palette
+from gui.window import action_table, export_menu, presentation, shortcuts
 from gui.window.actions import ActionSpec, WindowActions
 from gui.window.interface import WindowInterface
 from tests.gui.test_i18n import ALLOWED, english_words, visible_strings
@@ -37,6 +38,7 @@ def test_the_window_is_built_from_its_tables(window) -> None:  # noqa: ANN001
     declared = {spec.name for spec in table(window)}
     expected = {spec.name for spec in action_table.ACTIONS} | {spec.name for spec in action_table.example_actions()}
     expected |= {f"export_{kind}" for kind in export_menu.EXPORTS}
+    expected |= {spec.name for spec in presentation.ACTIONS}
     assert expected <= declared
     assert len(table(window)) == len(declared)  # no name declared twice
 
@@ -84,6 +86,13 @@ def test_keys_and_names_the_readme_and_tests_rely_on_are_unchanged(window) -> No
     assert shortcuts.conflicts(window) == {}
 
 
+def test_every_theme_and_colour_scheme_has_its_command(window) -> None:  # noqa: ANN001
+    for name in palette.THEMES:
+        assert window.action(f"theme_{name}") in window.menus["theme"].actions()
+    for name in palette.SCHEMES:
+        assert window.action(f"colours_{name}") in window.menus["colours"].actions()
+
+
 def test_toolbars_show_declared_actions_only(window) -> None:  # noqa: ANN001
     declared = {spec.name for spec in table(window)}
     for name, layout in action_table.TOOLBARS.items():
@@ -124,7 +133,7 @@ def test_every_declared_text_is_retranslated_in_korean(window) -> None:  # noqa:
             action = window.action(spec.name)
             if not spec.translate:
                 continue
-            context = "ExportMenu" if spec.name.startswith("export_") else action_table.CONTEXT
+            context = window.window_actions.context(spec.name)
             assert action.text() == QCoreApplication.translate(context, spec.text), spec.name
             assert action.text() != english[spec.name], spec.name
             assert not english_words(action.toolTip(), ALLOWED), (spec.name, action.toolTip())
