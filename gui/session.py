@@ -321,5 +321,6 @@ class Session(QObject):
         return done
 
     def clear_stop(self) -> None:
-        """Allow training again after a stop (the user changed something)."""
+        """Allow training again after a stop (the user changed something) or a breakpoint's pause."""
         self.trainer.stop_reason = None
+        self.trainer.pause_requested = False

@@ -51,7 +51,10 @@ class Trainer:
     ``observers`` are called after every update as ``observer(trainer, g, output)``
     (the history store and the breakpoints of :mod:`model.breakpoints`); one that
     returns True sets ``pause_requested``, which ends :meth:`train_for` and
-    :meth:`train_epoch` after that step (training is not stopped: Play may go on).
+    :meth:`train_epoch` after that step.  Unlike a stop it is no verdict on the
+    run: :meth:`train_epoch` clears it, and whoever resumes Play clears it before
+    :meth:`train_for` trains again (until then train_for takes no step, so a
+    breakpoint holds however soon the next chunk of Play comes).
     """
 
     def __init__(self, network: Network, dataset: Dataset, settings: TrainingSettings) -> None:
@@ -199,8 +202,7 @@ class Trainer:
         """Train until ``seconds`` of wall time are spent; returns steps taken."""
         deadline = time.perf_counter() + seconds
         done = 0
-        self.pause_requested = False
-        while done < max_steps and self.train_step():
+        while done < max_steps and not self.pause_requested and self.train_step():
             done += 1
             if self.pause_requested or time.perf_counter() >= deadline:
                 break

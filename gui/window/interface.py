@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from gui.controller import TrainingController
     from gui.data.data_editor import DataEditor
     from gui.data.data_panel import DataPanel
+    from gui.lab.flow_dock import FlowFeature
     from gui.panels.inspector import Inspector
     from gui.plots.boundary import BoundaryPlot, FitPlot
     from gui.plots.loss import LossPlot
@@ -81,6 +82,7 @@ class WindowInterface(Protocol):
     autosaver: Autosaver
     data_editor: DataEditor
     export_menu: ExportMenu
+    flow: FlowFeature  # View → Inside the network
     presentation: Presentation
     shortcuts: Shortcuts  # the F1 sheet
 

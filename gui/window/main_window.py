@@ -27,6 +27,7 @@ from gui.commands import NetworkEditCommand, push
 from gui.controller import SPEEDS, PlayThrottle, TrainingController
 from gui.data import data_editor
 from gui.data.data_panel import DataPanel
+from gui.lab import flow_dock
 from gui.model_text import phase as phase_text
 from gui.panels.inspector import Inspector
 from gui.panels.lesson_panel import LessonPanel, localized_title
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self.autosaver = autosave.install(self)
         self.data_editor = data_editor.install(self)
         self.export_menu = export_menu.install(self)
+        self.flow = flow_dock.install(self)
         self.presentation = presentation.install(self)
         self.shortcuts = shortcuts.install(self)  # last: it gives every command without keys its default
 

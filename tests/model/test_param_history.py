@@ -148,7 +148,9 @@ def test_sign_change_fires_once_then_play_goes_on() -> None:
     before, after = bp.hit.values
     assert before < 0 < after
     assert trainer.stop_reason is None  # a pause, not a stop
+    assert trainer.train_for(60.0, max_steps=50) == 0  # the breakpoint holds until Play resumes
     bp.hit = None
+    trainer.pause_requested = False
     assert trainer.train_for(60.0, max_steps=50) == 50  # Play goes on; the sign does not change back
     assert bp.hit is None
 
