@@ -2,8 +2,8 @@
 
 Every action here only calls a :class:`~gui.data.data_editor.DataEditor` method; the
 edits themselves, and their undo steps, are the editor's.  The actions are
-registered in the window's ``actions_by_name`` (for shortcuts and the toolbar)
-and the menu in its ``menus["data"]``.
+declared once, in :func:`data_action_specs`, and built, placed in the Data menu
+(``window.menus["data"]``) and retranslated by the window's ``window_actions``.
 
 Its strings keep the "DataEditor" translation context they had before this
 was split out of the editor, as in :mod:`gui.data.data_form`: hence
@@ -12,14 +12,16 @@ was split out of the editor, as in :mod:`gui.data.data_form`: hence
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QMenu, QPushButton, QStyledItemDelegate, QWidget
+from PySide6.QtWidgets import QComboBox, QPushButton, QStyledItemDelegate, QWidget
 
 import model
 from gui.data.data_form import source_names
+from gui.window.actions import ActionSpec, MenuSpec
 from model import datasets
 from model.dataset import TEST, TRAIN, VALIDATION
 
@@ -55,89 +57,137 @@ def split_names() -> tuple[str, str, str]:
     )
 
 
+def data_action_specs(editor: DataEditor) -> tuple[ActionSpec, ...]:
+    """Data ▸ …, declared once: every command of the Data menu and the sample table (context "DataEditor")."""
+    e = editor
+    generators = (*datasets.CLASSIFICATION_GENERATORS, *datasets.REGRESSION_GENERATORS)
+    return (
+        *(
+            ActionSpec(
+                f"data_table_{gate}",
+                gate.upper(),  # AND, XOR…: the same in every language
+                shortcuts=(f"Ctrl+D, {n}",) if n <= 9 else (),
+                triggered=functools.partial(lambda g, _w: e.use_source("table", g), gate),
+                menu="data_tables",
+                translate=False,
+            )
+            for n, gate in enumerate(datasets.TRUTH_TABLES, start=1)
+        ),
+        ActionSpec(
+            "data_signed",
+            QT_TRANSLATE_NOOP("DataEditor", "Use −1 / +1"),
+            QT_TRANSLATE_NOOP("DataEditor", "Truth tables and class targets as −1 and +1 instead of 0 and 1"),
+            ("Ctrl+D, S",),
+            toggled=lambda _w, on: e.form.encoding_combo.setCurrentIndex(1 if on else 0),
+            checkable=True,
+            menu="data_tables",
+            separator=True,
+        ),
+        *(
+            ActionSpec(
+                f"data_generate_{name}",
+                functools.partial(lambda n: source_names()[n], name),
+                shortcuts=(f"Ctrl+G, {n}",) if n <= 9 else (),
+                triggered=functools.partial(lambda g, _w: e.use_source("generator", g), name),
+                menu="data_generated",
+                separator=name == datasets.REGRESSION_GENERATORS[0],
+                translate=False,
+            )
+            for n, name in enumerate(generators, start=1)
+        ),
+        ActionSpec(
+            "data_editor",
+            QT_TRANSLATE_NOOP("DataEditor", "Data set options…"),
+            QT_TRANSLATE_NOOP("DataEditor", "Show the panel that makes and edits data"),
+            ("Ctrl+D, O",),
+            lambda _w: e.show_editor(),
+            menu="data",
+        ),
+        ActionSpec(
+            "data_add_row",
+            QT_TRANSLATE_NOOP("DataEditor", "Add row"),
+            QT_TRANSLATE_NOOP("DataEditor", "Add a copy of the selected row (or the last row) to edit"),
+            ("Ctrl+D, A",),
+            lambda _w: e.add_row(),
+            menu="data",
+            separator=True,
+        ),
+        ActionSpec(
+            "data_remove_rows",
+            QT_TRANSLATE_NOOP("DataEditor", "Remove rows"),
+            QT_TRANSLATE_NOOP("DataEditor", "Remove the selected rows"),
+            (QKeySequence.StandardKey.Delete,),
+            lambda _w: e.remove_selected_rows(),
+            menu="data",
+        ),
+        *(
+            ActionSpec(
+                f"data_move_{name}",
+                functools.partial(lambda i: split_names()[i], i),
+                shortcuts=(keys,),
+                triggered=functools.partial(lambda p, _w: e.move_selected_rows(p), part),
+                menu="data_move",
+                translate=False,
+            )
+            for i, (part, name, keys) in enumerate(
+                zip(
+                    (TRAIN, VALIDATION, TEST),
+                    model.SPLIT_NAMES,
+                    ("Ctrl+D, T", "Ctrl+D, V", "Ctrl+D, Shift+T"),
+                    strict=True,
+                )
+            )
+        ),
+        ActionSpec(
+            "data_import_csv",
+            QT_TRANSLATE_NOOP("DataEditor", "Import CSV…"),
+            QT_TRANSLATE_NOOP("DataEditor", "Load samples from a CSV file with a header row"),
+            ("Ctrl+D, I",),
+            lambda _w: e.import_dialog(),
+            menu="data",
+            separator=True,
+        ),
+        ActionSpec(
+            "data_export_csv",
+            QT_TRANSLATE_NOOP("DataEditor", "Export CSV…"),
+            QT_TRANSLATE_NOOP("DataEditor", "Save the samples as a CSV file"),
+            ("Ctrl+D, E",),
+            lambda _w: e.export_dialog(),
+            menu="data",
+        ),
+    )
+
+
+#: The Data menu (before Examples in the menu bar) and its submenus.
+MENUS = (
+    MenuSpec("data", QT_TRANSLATE_NOOP("DataEditor", "&Data"), before="examples"),
+    MenuSpec("data_tables", QT_TRANSLATE_NOOP("DataEditor", "Truth table"), parent="data"),
+    MenuSpec("data_generated", QT_TRANSLATE_NOOP("DataEditor", "Generated set"), parent="data"),
+    MenuSpec("data_move", QT_TRANSLATE_NOOP("DataEditor", "Move to"), parent="data"),
+)
+
+
 class DataActions(QObject):
-    """Builds the Data menu and the table's tools for ``editor``; :attr:`actions` maps names to QActions."""
+    """Builds the Data menu from its table and the table's tools for ``editor``; :attr:`actions` maps names."""
 
     def __init__(self, editor: DataEditor) -> None:
         super().__init__(editor)
         self.editor = editor
         self.window = editor.window
-        self._build_actions()
-        self._build_menu()
-        self._build_table_tools()
-
-    def _action(self, name: str, slot: Any, shortcut: QKeySequence | str | None = None) -> QAction:
-        action = QAction(self.window)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        self.window.window_actions.register(action)
-        return action
-
-    def _build_actions(self) -> None:
-        e = self.editor
-        a = self._action
-        self.actions: dict[str, QAction] = {
-            "data_editor": a("data_editor", e.show_editor),
-            "data_import_csv": a("data_import_csv", e.import_dialog),
-            "data_export_csv": a("data_export_csv", e.export_dialog),
-            "data_add_row": a("data_add_row", e.add_row),
-            "data_remove_rows": a("data_remove_rows", e.remove_selected_rows, QKeySequence.StandardKey.Delete),
-        }
+        table = self.window.window_actions
+        table.declare_menus(MENUS, "DataEditor")
+        self.actions: dict[str, QAction] = table.add(data_action_specs(editor), "DataEditor")
         self.actions["data_remove_rows"].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        signed = QAction(self.window)
-        signed.setObjectName("data_signed")
-        signed.setCheckable(True)
-        signed.toggled.connect(lambda on: e.form.encoding_combo.setCurrentIndex(1 if on else 0))
-        e.form.encoding_combo.currentIndexChanged.connect(lambda i: signed.setChecked(i == 1))
-        self.window.window_actions.register(signed)
-        self.actions["data_signed"] = signed
-        for gate in datasets.TRUTH_TABLES:
-            self.actions[f"data_table_{gate}"] = a(f"data_table_{gate}", lambda g=gate: e.use_source("table", g))
-        for name in (*datasets.CLASSIFICATION_GENERATORS, *datasets.REGRESSION_GENERATORS):
-            self.actions[f"data_generate_{name}"] = a(
-                f"data_generate_{name}", lambda n=name: e.use_source("generator", n)
-            )
-        for part, name in zip((TRAIN, VALIDATION, TEST), model.SPLIT_NAMES, strict=True):
-            self.actions[f"data_move_{name}"] = a(f"data_move_{name}", lambda p=part: e.move_selected_rows(p))
-
-    def _build_menu(self) -> None:
-        e = self.editor
-        w = self.window
-        act = self.actions
-        menu = QMenu(w)
-        self.tables_menu = menu.addMenu("")
-        for gate in datasets.TRUTH_TABLES:
-            self.tables_menu.addAction(act[f"data_table_{gate}"])
-        self.tables_menu.addSeparator()
-        self.tables_menu.addAction(act["data_signed"])
-        self.generated_menu = menu.addMenu("")
-        for name in datasets.CLASSIFICATION_GENERATORS:
-            self.generated_menu.addAction(act[f"data_generate_{name}"])
-        self.generated_menu.addSeparator()
-        for name in datasets.REGRESSION_GENERATORS:
-            self.generated_menu.addAction(act[f"data_generate_{name}"])
-        menu.addAction(act["data_editor"])
-        menu.addSeparator()
-        for name in ("data_add_row", "data_remove_rows"):
-            menu.addAction(act[name])
-        self.move_menu = menu.addMenu("")
-        for name in model.SPLIT_NAMES:
-            self.move_menu.addAction(act[f"data_move_{name}"])
-        menu.addSeparator()
-        menu.addAction(act["data_import_csv"])
-        menu.addAction(act["data_export_csv"])
-        examples = w.menus.get("examples")
-        if examples is not None:
-            w.menuBar().insertMenu(examples.menuAction(), menu)  # type: ignore[attr-defined]
-        else:
-            w.menuBar().addMenu(menu)
-        w.menus["data"] = menu
-        self.menu = menu
-        panels = w.menus.get("panels")
+        signed = self.actions["data_signed"]
+        editor.form.encoding_combo.currentIndexChanged.connect(lambda i: signed.setChecked(i == 1))
+        self.menu = table.menus["data"]
+        self.tables_menu = table.menus["data_tables"]
+        self.generated_menu = table.menus["data_generated"]
+        self.move_menu = table.menus["data_move"]
+        panels = self.window.menus.get("panels")
         if panels is not None:
-            panels.addAction(e.dock.toggleViewAction())  # type: ignore[attr-defined]
+            panels.addAction(editor.dock.toggleViewAction())
+        self._build_table_tools()
 
     def _build_table_tools(self) -> None:
         """Editable cells, a context menu and row buttons beside the "Step on" control."""
@@ -167,48 +217,11 @@ class DataActions(QObject):
             top.insertWidget(i, button)
 
     def retranslate(self) -> None:
-        for gate in datasets.TRUTH_TABLES:
-            self.actions[f"data_table_{gate}"].setText(gate.upper())
-        for name, text in source_names().items():
-            self.actions[f"data_generate_{name}"].setText(text)
-        self.menu.setTitle(translate("DataEditor", "&Data"))
-        self.tables_menu.setTitle(translate("DataEditor", "Truth table"))
-        self.generated_menu.setTitle(translate("DataEditor", "Generated set"))
-        self.move_menu.setTitle(translate("DataEditor", "Move to"))
+        """The row buttons' strings (the actions and menus are retranslated from their table by the window)."""
         self.move_button.setText(translate("DataEditor", "Move to"))
         self.move_button.setToolTip(
             translate("DataEditor", "Put the selected rows into the training, validation or test set")
         )
-        for action, (text, tip) in {
-            "data_editor": (
-                translate("DataEditor", "Data set options…"),
-                translate("DataEditor", "Show the panel that makes and edits data"),
-            ),
-            "data_import_csv": (
-                translate("DataEditor", "Import CSV…"),
-                translate("DataEditor", "Load samples from a CSV file with a header row"),
-            ),
-            "data_export_csv": (
-                translate("DataEditor", "Export CSV…"),
-                translate("DataEditor", "Save the samples as a CSV file"),
-            ),
-            "data_add_row": (
-                translate("DataEditor", "Add row"),
-                translate("DataEditor", "Add a copy of the selected row (or the last row) to edit"),
-            ),
-            "data_remove_rows": (
-                translate("DataEditor", "Remove rows"),
-                translate("DataEditor", "Remove the selected rows"),
-            ),
-            "data_signed": (
-                translate("DataEditor", "Use −1 / +1"),
-                translate("DataEditor", "Truth tables and class targets as −1 and +1 instead of 0 and 1"),
-            ),
-        }.items():
-            self.actions[action].setText(text)
-            self.actions[action].setToolTip(tip)
         for button, name in ((self.add_button, "data_add_row"), (self.remove_button, "data_remove_rows")):
             button.setText(self.actions[name].text())
             button.setToolTip(self.actions[name].toolTip())
-        for name, text in zip(model.SPLIT_NAMES, split_names(), strict=True):
-            self.actions[f"data_move_{name}"].setText(text)

@@ -74,7 +74,7 @@ class MenuSpec:
     key: str
     title: str
     parent: str | None = None
-    #: in its parent, before this action (by name) instead of at the end
+    #: before this action of its parent (by name), or for a menu-bar menu before that menu (by key); else last
     before: str | None = None
 
 
@@ -126,7 +126,12 @@ class WindowActions(QObject):
         if key not in self.menus:
             spec, _context = self._menu_specs[key]
             if spec.parent is None:
-                menu = self._window.menuBar().addMenu("")  # type: ignore[attr-defined]
+                bar = self._window.menuBar()  # type: ignore[attr-defined]
+                if spec.before is not None and spec.before in self.menus:
+                    menu = QMenu(self._window)  # type: ignore[arg-type]
+                    bar.insertMenu(self.menus[spec.before].menuAction(), menu)
+                else:
+                    menu = bar.addMenu("")
             elif spec.before is not None:
                 menu = QMenu(self._window)  # type: ignore[arg-type]
                 self.menu(spec.parent).insertMenu(self.by_name[spec.before], menu)

@@ -41,20 +41,10 @@ if TYPE_CHECKING:
 #: Less frequent commands use two-stroke keys: "Ctrl+D, A" is Ctrl+D, then A.
 DEFAULT_KEYS: dict[str, str] = {
     "clear_recent": "Ctrl+Shift+Delete",
-    "data_editor": "Ctrl+D, O",
-    "data_add_row": "Ctrl+D, A",
-    "data_signed": "Ctrl+D, S",
-    "data_move_train": "Ctrl+D, T",
-    "data_move_validation": "Ctrl+D, V",
-    "data_move_test": "Ctrl+D, Shift+T",
-    "data_import_csv": "Ctrl+D, I",
-    "data_export_csv": "Ctrl+D, E",
 }
 #: Families of commands numbered 1…9 in menu order, so a new member gets the next key by itself.
 FAMILY_KEYS: dict[str, str] = {
     "panel_": "Ctrl+{n}",
-    "data_table_": "Ctrl+D, {n}",
-    "data_generate_": "Ctrl+G, {n}",
 }
 SHEET_MIN_POINTS = 12.0  # the sheet's font: printable and readable from the back of a room
 IS_SECTION = Qt.ItemDataRole.UserRole + 1  # marks the menu-title rows of the sheet's table

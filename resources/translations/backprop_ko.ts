@@ -336,6 +336,7 @@
         </message>
         <message>
             <source>&amp;Data</source>
+            <extracomment>The Data menu (before Examples in the menu bar) and its submenus.</extracomment>
             <translation>데이터(&amp;D)</translation>
         </message>
         <message>

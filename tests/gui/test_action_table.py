@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from gui import i18n
+from gui.data import data_actions
 from gui.style import palette
 from gui.window import action_table, export_menu, presentation, shortcuts
 from gui.window.actions import ActionSpec, WindowActions
@@ -39,6 +40,7 @@ def test_the_window_is_built_from_its_tables(window) -> None:  # noqa: ANN001
     expected = {spec.name for spec in action_table.ACTIONS} | {spec.name for spec in action_table.example_actions()}
     expected |= {f"export_{kind}" for kind in export_menu.EXPORTS}
     expected |= {spec.name for spec in presentation.ACTIONS}
+    expected |= {spec.name for spec in data_actions.data_action_specs(window.data_editor)}
     assert expected <= declared
     assert len(table(window)) == len(declared)  # no name declared twice
 
