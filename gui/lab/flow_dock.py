@@ -416,7 +416,6 @@ class FlowFeature:
         window.network_view.selection_changed.connect(self.panel.set_selection)
         self.panel.recorder.breakpoint_hit.connect(window.show_message)
         self.panel.recorder.preview_changed.connect(self._on_preview_changed)
-        self._enabled_before: dict[str, bool] = {}
         window.retranslated.connect(self.retranslate)
         self.retranslate()
 
@@ -434,18 +433,9 @@ class FlowFeature:
         window = self.window
         previewing = step is not None
         if previewing:
-            # Every move of the slider restores a network, after which the window re-enables its actions.
-            if not self._enabled_before:
-                self._enabled_before = {n: window.actions_by_name[n].isEnabled() for n in EDITING_ACTIONS}
-            for name in EDITING_ACTIONS:
-                window.actions_by_name[name].setEnabled(False)
-        elif not previewing and self._enabled_before:
-            # Leaving the past for Play: the stepping actions stay off while playing, as the window has it.
-            playing = window.controller.playing
-            for name, enabled in self._enabled_before.items():
-                stepping = name in ("step_forward", "step_back", "finish_step", "train_epoch")
-                window.actions_by_name[name].setEnabled(enabled and not (playing and stepping))
-            self._enabled_before = {}
+            window.window_actions.block("history_preview", EDITING_ACTIONS)
+        else:
+            window.window_actions.unblock("history_preview")  # each is enabled again as its own rule says
         window.network_view.setInteractive(not previewing)
         for name in ("training", "data"):
             window.docks[name].widget().setEnabled(not previewing)

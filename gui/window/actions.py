@@ -27,10 +27,13 @@ Keys = Union[QKeySequence.StandardKey, str]  # noqa: UP007 - a runtime alias
 
 
 #: Named conditions an action's ``enabled_when`` refers to; re-evaluated by :meth:`WindowActions.update_enabled`
-#: whenever playing starts or stops and whenever the network's structure changes.
+#: whenever playing starts or stops, the network's structure changes or what can be undone changes.
 CONDITIONS: dict[str, Callable[[Any], bool]] = {
     # Stepping and single epochs would fight the play loop for the same trainer.
     "idle": lambda window: not window.controller.playing,
+    # QUndoStack enables its own actions by these; said here too so that a block (below) can be lifted.
+    "can_undo": lambda window: window.session.undo_stack.canUndo(),
+    "can_redo": lambda window: window.session.undo_stack.canRedo(),
 }
 
 
@@ -110,7 +113,10 @@ class WindowActions(QObject):
         self._menu_specs: dict[str, tuple[MenuSpec, str]] = {}
         self._groups: dict[str, QActionGroup] = {}
         self._labels: list[tuple[QLabel, str, str]] = []  # toolbar labels: (label, source text, context)
+        self._blocks: dict[str, frozenset[str]] = {}  # reason -> the action names it disables
+        self._touched: set[str] = set()  # actions a block has disabled at some point (re-enabled when lifted)
         self.toolbars: dict[str, QToolBar] = {}
+        self._watching_stack = False
 
     # ------------------------------------------------------------ building
     def declare_menus(self, menus: Iterable[MenuSpec], context: str | None = None) -> None:
@@ -217,10 +223,44 @@ class WindowActions(QObject):
 
     # ------------------------------------------------------------ state
     def update_enabled(self) -> None:
-        """Enable each action whose ``enabled_when`` condition holds now, disable the others."""
+        """Enable each action whose ``enabled_when`` condition holds now and that no block holds back."""
+        blocked = frozenset().union(*self._blocks.values())
         for name, (spec, _context) in self._specs.items():
-            if spec.enabled_when is not None:
-                self.by_name[name].setEnabled(bool(CONDITIONS[spec.enabled_when](self._window)))
+            if spec.enabled_when is None and name not in self._touched:
+                continue  # always enabled, or enabled by its owner: not ours to set
+            on = name not in blocked
+            if on and spec.enabled_when is not None:
+                on = bool(CONDITIONS[spec.enabled_when](self._window))
+            self.by_name[name].setEnabled(on)
+
+    def block(self, reason: str, names: Iterable[str]) -> None:
+        """Disable these actions for ``reason`` (e.g. a read-only view of the past) until :meth:`unblock`."""
+        names = frozenset(names)
+        unknown = names - self._specs.keys()
+        if unknown:
+            raise KeyError(f"not declared actions: {sorted(unknown)}")
+        self._blocks[reason] = names
+        self._touched |= names
+        if not self._watching_stack:
+            # Connected after the stack made its undo/redo actions, so this runs after it has enabled them.
+            stack = self._window.session.undo_stack
+            stack.canUndoChanged.connect(self._on_undo_stack_changed)
+            stack.canRedoChanged.connect(self._on_undo_stack_changed)
+            self._watching_stack = True
+        self.update_enabled()
+
+    def unblock(self, reason: str) -> None:
+        """Lift a block: each action is enabled again as its own condition says."""
+        if self._blocks.pop(reason, None) is not None:
+            self.update_enabled()
+
+    def blocked(self) -> frozenset[str]:
+        """The names some block disables now."""
+        return frozenset().union(*self._blocks.values())
+
+    def _on_undo_stack_changed(self, _can: bool) -> None:
+        if self._blocks:
+            self.update_enabled()  # the stack has just re-enabled undo or redo behind a block
 
     def spec(self, name: str) -> ActionSpec | None:
         """The declaration of a table action (None for one registered from elsewhere)."""

@@ -15,12 +15,18 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from gui import i18n
+from gui.commands import SetParameterCommand, push
 from gui.data import data_actions
 from gui.style import palette
 from gui.window import action_table, export_menu, presentation, shortcuts
 from gui.window.actions import ActionSpec, WindowActions
 from gui.window.interface import WindowInterface
 from tests.gui.test_i18n import ALLOWED, english_words, visible_strings
+
+
+def set_weight(window, k: int, i: int, j: int, value: float) -> None:  # noqa: ANN001
+    push(window.session, SetParameterCommand(window.session, "W", k, i, j, value))
+
 
 GUI = Path(__file__).resolve().parents[2] / "gui"
 
@@ -130,7 +136,7 @@ def test_every_declared_text_is_retranslated_in_korean(window) -> None:  # noqa:
     english_titles = {key: menu.title() for key, menu in window.menus.items()}
     try:
         assert window.set_language("ko")
-        shown = dict(visible_strings(window))
+        shown = {text for _where, text in visible_strings(window)}  # the walk of test_i18n: what a student sees
         for spec in table(window):
             action = window.action(spec.name)
             if not spec.translate:
@@ -139,9 +145,10 @@ def test_every_declared_text_is_retranslated_in_korean(window) -> None:  # noqa:
             assert action.text() == QCoreApplication.translate(context, spec.text), spec.name
             assert action.text() != english[spec.name], spec.name
             assert not english_words(action.toolTip(), ALLOWED), (spec.name, action.toolTip())
+            if spec.menu is not None:
+                assert action.text() in shown, spec.name
         for key, menu in window.menus.items():
             assert menu.title() != english_titles[key], key
-        assert shown  # the walk of test_i18n sees the Korean window
     finally:
         window.set_language("en")
     assert all(window.action(n).text() == text for n, text in english.items())
@@ -173,6 +180,28 @@ def test_step_actions_are_disabled_while_playing(window) -> None:  # noqa: ANN00
     window.action("play").trigger()
     assert not window.controller.playing
     assert all(window.action(n).isEnabled() for n in gated)
+
+
+def test_a_block_holds_actions_back_until_lifted_and_their_own_rules_then_apply(window) -> None:  # noqa: ANN001
+    actions, stack = window.window_actions, window.session.undo_stack
+    set_weight(window, 0, 0, 0, 0.25)
+    set_weight(window, 0, 0, 0, 0.5)
+    names = ("undo", "redo", "step_forward", "fit")
+    actions.block("test", names)
+    assert not any(window.action(n).isEnabled() for n in names)
+    stack.undo()
+    stack.undo()  # can no longer undo: the stack disables its action, and may enable redo
+    stack.redo()  # can undo again: the stack enables "undo", the block disables it again
+    assert not window.action("undo").isEnabled() and not window.action("redo").isEnabled()
+    window.controller.play()
+    actions.unblock("test")
+    assert window.action("undo").isEnabled() and window.action("redo").isEnabled()  # there is something to redo
+    assert window.action("fit").isEnabled()
+    assert not window.action("step_forward").isEnabled()  # still playing: "idle" decides
+    window.controller.pause()
+    assert window.action("step_forward").isEnabled()
+    with pytest.raises(KeyError):
+        actions.block("typo", ["no_such_action"])
 
 
 # ------------------------------------------------------------------ one implementation per action
