@@ -15,7 +15,8 @@ from .resources import RESOURCES
 PRESET_DIR = RESOURCES / "presets"
 
 #: The presets in the order of the lecture notes: linear model (A), backprop (B),
-#: perceptrons, XOR by hand (C), XOR learned, softmax classifier.
+#: perceptrons, XOR by hand (C), XOR learned, softmax classifier; then why deep
+#: networks are hard to train (note 001): vanishing gradients, dead ReLUs, overfitting.
 PRESETS: tuple[str, ...] = (
     "house_price",
     "backprop_walkthrough",
@@ -24,6 +25,9 @@ PRESETS: tuple[str, ...] = (
     "xor_by_hand",
     "xor_train",
     "softmax_classifier",
+    "vanishing_gradients",
+    "dead_relu",
+    "overfitting",
 )
 
 

@@ -49,6 +49,8 @@ Array = np.ndarray
 
 #: Table columns: (key, header); the texts are set in retranslate().
 COLUMNS = ("layer", "mean", "std", "saturated", "dead", "norm", "ratio")
+#: The tabs by the names lesson files use (``view.flow.tab``).
+TAB_NAMES = {"table": 0, "a": 1, "delta": 2, "dW": 3, "norm": 4, "ratio": 5}
 #: The window's actions that would change the network or train it: disabled while a past step is on view.
 EDITING_ACTIONS = (
     "step_forward",
@@ -98,9 +100,11 @@ class FlowPanel(QWidget):
         self.series = LayerSeries()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("flow_tabs")
-        for widget in self.histograms.widgets() + self.series.widgets():
+        # The table is a tab like the plots: on a 720-pixel screen the panel cannot show both at a useful size.
+        for widget in [self.table, *self.histograms.widgets(), *self.series.widgets()]:
             self.tabs.addTab(widget, "")
-        self.tabs.setCurrentIndex(3)  # gradient norm per layer: the vanishing gradient at a glance
+        self.tabs.setCurrentIndex(TAB_NAMES["norm"])  # gradient norm per layer: the vanishing gradient at a glance
+        self.tabs.currentChanged.connect(lambda _index: self.refresh())
 
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("flow_history")
@@ -134,8 +138,10 @@ class FlowPanel(QWidget):
         self.patience.setValue(self.recorder.breakpoints.patience)
         self.patience.valueChanged.connect(self._on_patience_changed)
         self.patience_label = QLabel()
-        self.weight_label = QLabel()
-        self.weight_label.setWordWrap(True)
+        # Which weight the sign breakpoint watches: said inside the menu, beside its entry, to keep the row short.
+        self.weight_label = QAction(self)
+        self.weight_label.setEnabled(False)
+        self.breakpoint_menu.insertAction(self.breakpoint_actions[bp.WEIGHT_SIGN_CHANGED], self.weight_label)
 
         history = QGridLayout()
         history.setContentsMargins(0, 0, 0, 0)
@@ -148,12 +154,11 @@ class FlowPanel(QWidget):
         pause_row.addWidget(self.breakpoint_button)
         pause_row.addWidget(self.patience_label)
         pause_row.addWidget(self.patience)
-        pause_row.addWidget(self.weight_label, 1)
+        pause_row.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(history)
         layout.addLayout(pause_row)
@@ -167,46 +172,70 @@ class FlowPanel(QWidget):
 
     # ------------------------------------------------------------ strings
     def retranslate(self) -> None:
-        tr = self.tr
         for index, text in enumerate(
-            (tr("a"), tr("δ = ∂L/∂z"), tr("∂L/∂W"), tr("gradient norm"), tr("update / weight"))
+            (self.tr("numbers"), self.tr("a"), self.tr("δ"), self.tr("∂L/∂W"), self.tr("‖∂L/∂W‖"), self.tr("Δ/W"))
         ):
             self.tabs.setTabText(index, text)
-        headers = (tr("layer"), tr("mean a"), tr("std a"), tr("satur."), tr("dead"), tr("‖∂L/∂W‖"), tr("log Δ/W"))
+        for index, tip in enumerate(
+            (
+                self.tr("Each layer's numbers on the training set"),
+                self.tr("Histogram of each layer's outputs a"),
+                self.tr("Histogram of each layer's δ = ∂L/∂z, on a log scale of its size"),
+                self.tr("Histogram of each layer's weight gradients ∂L/∂W, on a log scale of their size"),
+                self.tr(
+                    "Gradient norm per layer over the steps (log scale): a vanishing gradient shrinks layer by layer"
+                ),
+                self.tr("log10 of update size / weight size per layer over the steps; the dashed line is the usual −3"),
+            )
+        ):
+            self.tabs.setTabToolTip(index, tip)
+        headers = (
+            self.tr("layer"),
+            self.tr("mean a"),
+            self.tr("std a"),
+            self.tr("satur."),
+            self.tr("dead"),
+            self.tr("‖∂L/∂W‖"),
+            self.tr("log Δ/W"),
+        )
         self.table.setHorizontalHeaderLabels(list(headers))
         tips = (
-            tr("Layer number and activation function"),
-            tr("Mean output of the layer's units over the training set"),
-            tr("Spread of the layer's outputs"),
-            tr("Share of sigmoid/tanh outputs whose derivative is below 0.01: almost no gradient passes"),
-            tr("Share of ReLU units that output 0 for every training sample: they no longer learn"),
-            tr("Size of the gradient of the layer's weights and biases"),
-            tr("log10 of how much the last update moved the weights, relative to their size (about −3 is healthy)"),
+            self.tr("Layer number and activation function"),
+            self.tr("Mean output of the layer's units over the training set"),
+            self.tr("Spread of the layer's outputs"),
+            self.tr("Share of sigmoid/tanh outputs whose derivative is below 0.01: almost no gradient passes"),
+            self.tr("Share of ReLU units that output 0 for every training sample: they no longer learn"),
+            self.tr("Size of the gradient of the layer's weights and biases"),
+            self.tr(
+                "log10 of how much the last update moved the weights, relative to their size (about −3 is healthy)"
+            ),
         )
         for column, tip in enumerate(tips):
             item = self.table.horizontalHeaderItem(column)
             if item is not None:
                 item.setToolTip(tip)
-        self.histograms.set_labels(tr("share"), tr("a"), tr("log10 |δ|"), tr("log10 |∂L/∂W|"))
-        self.series.norm.set_labels(tr("step"), tr("‖∂L/∂W‖"))
-        self.series.ratio.set_labels(tr("step"), tr("log10 update / weight"))
-        self.history_label.setText(tr("History"))
-        self.slider.setToolTip(tr("Drag back through training: every step's weights are kept (older ones thinned)"))
-        self.now_button.setText(tr("Back to now"))
-        self.continue_button.setText(tr("Continue from here"))
-        self.continue_button.setToolTip(tr("Make the step on view the present (one undo step)"))
+        self.histograms.set_labels(self.tr("share"), self.tr("a"), self.tr("log10 |δ|"), self.tr("log10 |∂L/∂W|"))
+        self.series.norm.set_labels(self.tr("step"), self.tr("‖∂L/∂W‖"))
+        self.series.ratio.set_labels(self.tr("step"), self.tr("log10 update / weight"))
+        self.history_label.setText(self.tr("History"))
+        self.slider.setToolTip(
+            self.tr("Drag back through training: every step's weights are kept (older ones thinned)")
+        )
+        self.now_button.setText(self.tr("Back to now"))
+        self.continue_button.setText(self.tr("Continue from here"))
+        self.continue_button.setToolTip(self.tr("Make the step on view the present (one undo step)"))
         texts = {
-            bp.LOSS_NON_FINITE: tr("the loss diverges"),
-            bp.UNIT_DIED: tr("a neuron dies"),
-            bp.WEIGHT_SIGN_CHANGED: tr("the watched weight changes sign"),
-            bp.TRAIN_ACCURACY_FULL: tr("training accuracy reaches 100 %"),
-            bp.VALIDATION_ROSE: tr("the validation loss rises"),
+            bp.LOSS_NON_FINITE: self.tr("the loss diverges"),
+            bp.UNIT_DIED: self.tr("a neuron dies"),
+            bp.WEIGHT_SIGN_CHANGED: self.tr("the watched weight changes sign"),
+            bp.TRAIN_ACCURACY_FULL: self.tr("training accuracy reaches 100 %"),
+            bp.VALIDATION_ROSE: self.tr("the validation loss rises"),
         }
         for code, action in self.breakpoint_actions.items():
             action.setText(texts[code])
         self._update_breakpoint_button()
-        self.patience_label.setText(tr("rising epochs:"))
-        self.patience.setToolTip(tr("How many epochs in a row the validation loss must rise"))
+        self.patience_label.setText(self.tr("rising epochs:"))
+        self.patience.setToolTip(self.tr("How many epochs in a row the validation loss must rise"))
         self._update_weight_label()
         self._update_step_label()
         self._fill_table()
@@ -288,12 +317,13 @@ class FlowPanel(QWidget):
             self.series.add(step, np.array([layer.grad_norm for layer in self.layers]), ratios)
             self._sampled_step = step
         self._ratios = ratios
-        names = self._layer_names()
+        # The plots' keys name layers by number only (the table gives their activations): eight layers fit a line.
+        numbers = [str(l) for l in range(1, len(self.layers) + 1)]
         current = self.tabs.currentIndex()
-        if current < 3:  # only the tab on view is drawn
-            self.histograms.refresh(self.layers, names)
-        else:
-            self.series.refresh(names)
+        if TAB_NAMES["a"] <= current <= TAB_NAMES["dW"]:  # only the plots on view are drawn
+            self.histograms.refresh(self.layers, numbers, self.tr("layer"))
+        elif current >= TAB_NAMES["norm"]:
+            self.series.refresh(numbers, self.tr("layer"))
         text = self.tr("Step %1 · measured on the %2 training samples")
         self.summary.setText(text.replace("%1", str(step)).replace("%2", str(len(X))))
         self._fill_table()
@@ -330,17 +360,13 @@ class FlowPanel(QWidget):
                 _number(layer.a.std),
                 "–" if math.isnan(layer.saturated_pct) else f"{layer.saturated_pct:.0f} %",
                 "–" if math.isnan(layer.dead_pct) else f"{layer.dead_pct:.0f} %",
-                _number(layer.grad_norm),
+                _number(layer.grad_norm, 2),
                 _number(ratio, 2),
             )
             for column, text in enumerate(values):
                 item = self.table.item(row, column)
                 if item is not None and item.text() != text:
                     item.setText(text)
-        rows = min(max(len(layers), 1), 6)  # deeper nets scroll
-        header = self.table.horizontalHeader().sizeHint().height()
-        frame = 2 * self.table.frameWidth()
-        self.table.setFixedHeight(header + rows * self.table.verticalHeader().defaultSectionSize() + frame)
 
     # ------------------------------------------------------------ history
     def _update_history_slider(self) -> None:
@@ -417,7 +443,32 @@ class FlowFeature:
         self.panel.recorder.breakpoint_hit.connect(window.show_message)
         self.panel.recorder.preview_changed.connect(self._on_preview_changed)
         window.retranslated.connect(self.retranslate)
+        window.document_loaded.connect(self._on_window_document_loaded)
         self.retranslate()
+        self.apply_hints(window.session.document.view)
+
+    def apply_hints(self, view: dict) -> None:
+        """A lesson's suggestions (``view.flow`` of its file): open the panel, pick a tab, turn breakpoints on.
+
+        ``{"open": true, "tab": "a" | "delta" | "dW" | "norm" | "ratio", "breakpoints": [codes]}``;
+        unknown values are ignored (a hint never refuses a file).  Breakpoints it does not name go off.
+        """
+        hints = view.get("flow")
+        if not isinstance(hints, dict):
+            return
+        tab = TAB_NAMES.get(str(hints.get("tab", "")))
+        if tab is not None:
+            self.panel.tabs.setCurrentIndex(tab)
+        codes = hints.get("breakpoints", [])
+        wanted = {c for c in codes if c in bp.CODES} if isinstance(codes, list) else set()
+        for code, action in self.panel.breakpoint_actions.items():
+            action.setChecked(code in wanted)
+        if hints.get("open"):
+            self.dock.show()
+            self._on_action_toggled(True)
+
+    def _on_window_document_loaded(self, _path: object) -> None:
+        self.apply_hints(self.window.session.document.view)
 
     def retranslate(self) -> None:
         self.dock.setWindowTitle(QCoreApplication.translate("FlowPanel", "Inside the network"))

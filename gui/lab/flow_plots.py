@@ -48,8 +48,8 @@ class _LayerCurves:
     def set_labels(self, x_label: str, y_label: str) -> None:
         _labels(self.plot, x_label, y_label)
 
-    def ensure(self, names: Sequence[str]) -> None:
-        """One curve per layer name; the key above the plot names them."""
+    def ensure(self, names: Sequence[str], title: str = "") -> None:
+        """One curve per layer name; the key above the plot names them (after ``title``)."""
         if len(self.curves) != len(names):
             for curve in self.curves:
                 self.plot.removeItem(curve)
@@ -65,7 +65,8 @@ class _LayerCurves:
                 self.plot.addItem(curve)
                 self.curves.append(curve)
         colours = layer_colours(len(names))
-        _note(self.plot, [(f"rgb{c}", "■", name) for c, name in zip(colours, names, strict=True)])
+        key = [(f"rgb{c}", "■", name) for c, name in zip(colours, names, strict=True)]
+        _note(self.plot, [("#222222", "", title), *key] if title else key)
 
     def set(self, k: int, x: Array, y: Array) -> None:
         if self.step_mode:
@@ -91,9 +92,9 @@ class LayerHistograms:
         self.delta.set_labels(delta, share)
         self.dW.set_labels(dW, share)
 
-    def refresh(self, layers: Sequence[LayerStats], names: Sequence[str]) -> None:
+    def refresh(self, layers: Sequence[LayerStats], names: Sequence[str], title: str = "") -> None:
         for plot in (self.a, self.delta, self.dW):
-            plot.ensure(names)
+            plot.ensure(names, title)
         for k, s in enumerate(layers):
             for plot, hist in ((self.a, s.a), (self.delta, s.delta), (self.dW, s.dW)):
                 total = hist.counts.sum() + hist.zeros
@@ -137,9 +138,9 @@ class LayerSeries:
         self.norms = np.vstack([self.norms, norms])
         self.ratios = np.vstack([self.ratios, ratios])
 
-    def refresh(self, names: Sequence[str]) -> None:
-        self.norm.ensure(names)
-        self.ratio.ensure(names)
+    def refresh(self, names: Sequence[str], title: str = "") -> None:
+        self.norm.ensure(names, title)
+        self.ratio.ensure(names, title)
         x = self.steps.astype(float)
         for k in range(len(names)):
             if k < self.norms.shape[1]:

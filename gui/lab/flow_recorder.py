@@ -31,31 +31,36 @@ if TYPE_CHECKING:
 def hit_sentence(hit: bp.BreakpointHit) -> str:
     """One status sentence for a breakpoint hit, in the interface's language."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("FlowRecorder", text)
-
+    translate = QCoreApplication.translate  # each call names its context: pyside6-lupdate reads them literally
     step = str(hit.step)
     if hit.code == bp.UNIT_DIED:
         layer, unit = hit.where
-        text = tr("Paused after step %1: neuron (%2, %3) died — its ReLU outputs 0 for every training sample.")
+        text = translate(
+            "FlowRecorder", "Paused after step %1: neuron (%2, %3) died — its ReLU outputs 0 for every training sample."
+        )
         return text.replace("%1", step).replace("%2", str(layer)).replace("%3", str(unit))
     if hit.code == bp.WEIGHT_SIGN_CHANGED:
         k, i, j = hit.where
         before, after = hit.values
-        text = tr("Paused after step %1: the weight from node (%2, %3) to node (%4, %5) changed sign: %6 → %7.")
+        text = translate(
+            "FlowRecorder",
+            "Paused after step %1: the weight from node (%2, %3) to node (%4, %5) changed sign: %6 → %7.",
+        )
         for key, value in (("%1", step), ("%2", k), ("%3", i), ("%4", k + 1), ("%5", j)):
             text = text.replace(key, str(value))
         return text.replace("%6", f"{before:.4g}").replace("%7", f"{after:.4g}")
     if hit.code == bp.TRAIN_ACCURACY_FULL:
-        return tr("Paused after step %1: every training sample is classified right (training accuracy 100 %).").replace(
-            "%1", step
-        )
+        return translate(
+            "FlowRecorder", "Paused after step %1: every training sample is classified right (training accuracy 100 %)."
+        ).replace("%1", step)
     if hit.code == bp.VALIDATION_ROSE:
         epochs, first, last = hit.values
-        text = tr("Paused after step %1: the validation loss rose %2 epochs in a row, from %3 to %4.")
+        text = translate(
+            "FlowRecorder", "Paused after step %1: the validation loss rose %2 epochs in a row, from %3 to %4."
+        )
         text = text.replace("%1", step).replace("%2", str(int(epochs)))
         return text.replace("%3", f"{first:.4g}").replace("%4", f"{last:.4g}")
-    text = tr("Paused after step %1: the loss diverged (%2).")
+    text = translate("FlowRecorder", "Paused after step %1: the loss diverged (%2).")
     return text.replace("%1", step).replace("%2", f"{hit.values[0]:.4g}" if hit.values else "?")
 
 

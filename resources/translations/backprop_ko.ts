@@ -2,174 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR" sourcelanguage="en_US">
     <context>
-        <name />
-        <message>
-            <source>a</source>
-            <extracomment>Table columns: (key, header); the texts are set in retranslate(). The window's actions that would change the network or train it: disabled while a past step is on view.</extracomment>
-            <translation>a</translation>
-        </message>
-        <message>
-            <source>δ = ∂L/∂z</source>
-            <translation>δ = ∂L/∂z</translation>
-        </message>
-        <message>
-            <source>∂L/∂W</source>
-            <translation>∂L/∂W</translation>
-        </message>
-        <message>
-            <source>gradient norm</source>
-            <translation>기울기 크기</translation>
-        </message>
-        <message>
-            <source>update / weight</source>
-            <translation>갱신 / 가중치</translation>
-        </message>
-        <message>
-            <source>layer</source>
-            <translation>층</translation>
-        </message>
-        <message>
-            <source>mean a</source>
-            <translation>a 평균</translation>
-        </message>
-        <message>
-            <source>std a</source>
-            <translation>a 표준편차</translation>
-        </message>
-        <message>
-            <source>satur.</source>
-            <translation>포화</translation>
-        </message>
-        <message>
-            <source>dead</source>
-            <translation>죽음</translation>
-        </message>
-        <message>
-            <source>‖∂L/∂W‖</source>
-            <translation>‖∂L/∂W‖</translation>
-        </message>
-        <message>
-            <source>log Δ/W</source>
-            <translation>log Δ/W</translation>
-        </message>
-        <message>
-            <source>Layer number and activation function</source>
-            <translation>층 번호와 활성화 함수</translation>
-        </message>
-        <message>
-            <source>Mean output of the layer's units over the training set</source>
-            <translation>학습 데이터 전체에 대한 이 층 뉴런 출력의 평균</translation>
-        </message>
-        <message>
-            <source>Spread of the layer's outputs</source>
-            <translation>이 층 출력값의 퍼진 정도(표준편차)</translation>
-        </message>
-        <message>
-            <source>Share of sigmoid/tanh outputs whose derivative is below 0.01: almost no gradient passes</source>
-            <translation>미분값이 0.01보다 작은 시그모이드/tanh 출력의 비율: 기울기가 거의 전달되지 않습니다</translation>
-        </message>
-        <message>
-            <source>Share of ReLU units that output 0 for every training sample: they no longer learn</source>
-            <translation>모든 학습 샘플에서 0을 출력하는 ReLU 뉴런의 비율: 더 이상 학습하지 못합니다</translation>
-        </message>
-        <message>
-            <source>Size of the gradient of the layer's weights and biases</source>
-            <translation>이 층의 가중치와 편향에 대한 기울기의 크기</translation>
-        </message>
-        <message>
-            <source>log10 of how much the last update moved the weights, relative to their size (about −3 is healthy)</source>
-            <translation>마지막 갱신이 가중치를 그 크기에 비해 얼마나 움직였는지의 log10 (약 −3이 건강한 값)</translation>
-        </message>
-        <message>
-            <source>share</source>
-            <translation>비율</translation>
-        </message>
-        <message>
-            <source>log10 |δ|</source>
-            <translation>log10 |δ|</translation>
-        </message>
-        <message>
-            <source>log10 |∂L/∂W|</source>
-            <translation>log10 |∂L/∂W|</translation>
-        </message>
-        <message>
-            <source>step</source>
-            <translation>스텝</translation>
-        </message>
-        <message>
-            <source>log10 update / weight</source>
-            <translation>log10 갱신 / 가중치</translation>
-        </message>
-        <message>
-            <source>History</source>
-            <translation>기록</translation>
-        </message>
-        <message>
-            <source>Drag back through training: every step's weights are kept (older ones thinned)</source>
-            <translation>끌어서 학습 과정을 되돌아보세요: 모든 스텝의 가중치가 저장됩니다(오래된 것은 고르게 솎아냄)</translation>
-        </message>
-        <message>
-            <source>Back to now</source>
-            <translation>현재로 돌아가기</translation>
-        </message>
-        <message>
-            <source>Continue from here</source>
-            <translation>여기서부터 계속</translation>
-        </message>
-        <message>
-            <source>Make the step on view the present (one undo step)</source>
-            <translation>보고 있는 스텝을 현재로 만듭니다 (실행 취소 한 번)</translation>
-        </message>
-        <message>
-            <source>the loss diverges</source>
-            <translation>손실이 발산할 때</translation>
-        </message>
-        <message>
-            <source>a neuron dies</source>
-            <translation>뉴런이 죽을 때</translation>
-        </message>
-        <message>
-            <source>the watched weight changes sign</source>
-            <translation>지켜보는 가중치의 부호가 바뀔 때</translation>
-        </message>
-        <message>
-            <source>training accuracy reaches 100 %</source>
-            <translation>학습 정확도가 100 %에 이를 때</translation>
-        </message>
-        <message>
-            <source>the validation loss rises</source>
-            <translation>검증 손실이 올라갈 때</translation>
-        </message>
-        <message>
-            <source>rising epochs:</source>
-            <translation>연속 상승 에포크:</translation>
-        </message>
-        <message>
-            <source>How many epochs in a row the validation loss must rise</source>
-            <translation>검증 손실이 몇 에포크 연속으로 올라가야 멈출지</translation>
-        </message>
-        <message>
-            <source>Paused after step %1: neuron (%2, %3) died — its ReLU outputs 0 for every training sample.</source>
-            <translation>스텝 %1 후 일시 정지: 뉴런 (%2, %3)이 죽었습니다 — 이 ReLU는 모든 학습 샘플에서 0을 출력합니다.</translation>
-        </message>
-        <message>
-            <source>Paused after step %1: the weight from node (%2, %3) to node (%4, %5) changed sign: %6 → %7.</source>
-            <translation>스텝 %1 후 일시 정지: 노드 (%2, %3)에서 노드 (%4, %5)로 가는 가중치의 부호가 바뀌었습니다: %6 → %7.</translation>
-        </message>
-        <message>
-            <source>Paused after step %1: every training sample is classified right (training accuracy 100 %).</source>
-            <translation>스텝 %1 후 일시 정지: 모든 학습 샘플을 맞혔습니다 (학습 정확도 100 %).</translation>
-        </message>
-        <message>
-            <source>Paused after step %1: the validation loss rose %2 epochs in a row, from %3 to %4.</source>
-            <translation>스텝 %1 후 일시 정지: 검증 손실이 %2 에포크 연속으로 %3에서 %4로 올라갔습니다.</translation>
-        </message>
-        <message>
-            <source>Paused after step %1: the loss diverged (%2).</source>
-            <translation>스텝 %1 후 일시 정지: 손실이 발산했습니다 (%2).</translation>
-        </message>
-    </context>
-    <context>
         <name>Autosave</name>
         <message>
             <source>The unsaved work from the last session could not be read and was deleted: %1</source>
@@ -766,6 +598,175 @@ How many of the last columns are targets?</source>
             <translation>측정할 학습 샘플이 없습니다.</translation>
         </message>
         <message>
+            <source>layer</source>
+            <translation>층</translation>
+        </message>
+        <message>
+            <source>numbers</source>
+            <extracomment>Table columns: (key, header); the texts are set in retranslate(). The tabs by the names lesson files use (``view.flow.tab``). The window's actions that would change the network or train it: disabled while a past step is on view.</extracomment>
+            <translation>수치</translation>
+        </message>
+        <message>
+            <source>a</source>
+            <translation>a</translation>
+        </message>
+        <message>
+            <source>δ</source>
+            <translation>δ</translation>
+        </message>
+        <message>
+            <source>∂L/∂W</source>
+            <translation>∂L/∂W</translation>
+        </message>
+        <message>
+            <source>‖∂L/∂W‖</source>
+            <translation>‖∂L/∂W‖</translation>
+        </message>
+        <message>
+            <source>Δ/W</source>
+            <translation>Δ/W</translation>
+        </message>
+        <message>
+            <source>Each layer's numbers on the training set</source>
+            <translation>학습 데이터에서 잰 층별 수치</translation>
+        </message>
+        <message>
+            <source>Histogram of each layer's outputs a</source>
+            <translation>층별 출력 a의 히스토그램</translation>
+        </message>
+        <message>
+            <source>Histogram of each layer's δ = ∂L/∂z, on a log scale of its size</source>
+            <translation>층별 δ = ∂L/∂z의 히스토그램 (크기의 로그 눈금)</translation>
+        </message>
+        <message>
+            <source>Histogram of each layer's weight gradients ∂L/∂W, on a log scale of their size</source>
+            <translation>층별 가중치 기울기 ∂L/∂W의 히스토그램 (크기의 로그 눈금)</translation>
+        </message>
+        <message>
+            <source>Gradient norm per layer over the steps (log scale): a vanishing gradient shrinks layer by layer</source>
+            <translation>스텝에 따른 층별 기울기 크기 (로그 눈금): 기울기 소실이면 층마다 작아집니다</translation>
+        </message>
+        <message>
+            <source>log10 of update size / weight size per layer over the steps; the dashed line is the usual −3</source>
+            <translation>스텝에 따른 층별 log10(갱신 크기 / 가중치 크기); 점선은 흔히 쓰는 기준 −3입니다</translation>
+        </message>
+        <message>
+            <source>mean a</source>
+            <translation>a 평균</translation>
+        </message>
+        <message>
+            <source>std a</source>
+            <translation>a 표준편차</translation>
+        </message>
+        <message>
+            <source>satur.</source>
+            <translation>포화</translation>
+        </message>
+        <message>
+            <source>dead</source>
+            <translation>죽음</translation>
+        </message>
+        <message>
+            <source>log Δ/W</source>
+            <translation>log Δ/W</translation>
+        </message>
+        <message>
+            <source>Layer number and activation function</source>
+            <translation>층 번호와 활성화 함수</translation>
+        </message>
+        <message>
+            <source>Mean output of the layer's units over the training set</source>
+            <translation>학습 데이터 전체에 대한 이 층 뉴런 출력의 평균</translation>
+        </message>
+        <message>
+            <source>Spread of the layer's outputs</source>
+            <translation>이 층 출력값의 퍼진 정도(표준편차)</translation>
+        </message>
+        <message>
+            <source>Share of sigmoid/tanh outputs whose derivative is below 0.01: almost no gradient passes</source>
+            <translation>미분값이 0.01보다 작은 시그모이드/tanh 출력의 비율: 기울기가 거의 전달되지 않습니다</translation>
+        </message>
+        <message>
+            <source>Share of ReLU units that output 0 for every training sample: they no longer learn</source>
+            <translation>모든 학습 샘플에서 0을 출력하는 ReLU 뉴런의 비율: 더 이상 학습하지 못합니다</translation>
+        </message>
+        <message>
+            <source>Size of the gradient of the layer's weights and biases</source>
+            <translation>이 층의 가중치와 편향에 대한 기울기의 크기</translation>
+        </message>
+        <message>
+            <source>log10 of how much the last update moved the weights, relative to their size (about −3 is healthy)</source>
+            <translation>마지막 갱신이 가중치를 그 크기에 비해 얼마나 움직였는지의 log10 (약 −3이 건강한 값)</translation>
+        </message>
+        <message>
+            <source>share</source>
+            <translation>비율</translation>
+        </message>
+        <message>
+            <source>log10 |δ|</source>
+            <translation>log10 |δ|</translation>
+        </message>
+        <message>
+            <source>log10 |∂L/∂W|</source>
+            <translation>log10 |∂L/∂W|</translation>
+        </message>
+        <message>
+            <source>step</source>
+            <translation>스텝</translation>
+        </message>
+        <message>
+            <source>log10 update / weight</source>
+            <translation>log10 갱신 / 가중치</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>기록</translation>
+        </message>
+        <message>
+            <source>Drag back through training: every step's weights are kept (older ones thinned)</source>
+            <translation>끌어서 학습 과정을 되돌아보세요: 모든 스텝의 가중치가 저장됩니다(오래된 것은 고르게 솎아냄)</translation>
+        </message>
+        <message>
+            <source>Back to now</source>
+            <translation>현재로 돌아가기</translation>
+        </message>
+        <message>
+            <source>Continue from here</source>
+            <translation>여기서부터 계속</translation>
+        </message>
+        <message>
+            <source>Make the step on view the present (one undo step)</source>
+            <translation>보고 있는 스텝을 현재로 만듭니다 (실행 취소 한 번)</translation>
+        </message>
+        <message>
+            <source>the loss diverges</source>
+            <translation>손실이 발산할 때</translation>
+        </message>
+        <message>
+            <source>a neuron dies</source>
+            <translation>뉴런이 죽을 때</translation>
+        </message>
+        <message>
+            <source>the watched weight changes sign</source>
+            <translation>지켜보는 가중치의 부호가 바뀔 때</translation>
+        </message>
+        <message>
+            <source>training accuracy reaches 100 %</source>
+            <translation>학습 정확도가 100 %에 이를 때</translation>
+        </message>
+        <message>
+            <source>the validation loss rises</source>
+            <translation>검증 손실이 올라갈 때</translation>
+        </message>
+        <message>
+            <source>rising epochs:</source>
+            <translation>연속 상승 에포크:</translation>
+        </message>
+        <message>
+            <source>How many epochs in a row the validation loss must rise</source>
+            <translation>검증 손실이 몇 에포크 연속으로 올라가야 멈출지</translation>
+        </message>
+        <message>
             <source>Step %1 · measured on the %2 training samples</source>
             <translation>스텝 %1 · 학습 샘플 %2개로 측정</translation>
         </message>
@@ -788,6 +789,26 @@ How many of the last columns are targets?</source>
     </context>
     <context>
         <name>FlowRecorder</name>
+        <message>
+            <source>Paused after step %1: neuron (%2, %3) died — its ReLU outputs 0 for every training sample.</source>
+            <translation>스텝 %1 후 일시 정지: 뉴런 (%2, %3)이 죽었습니다 — 이 ReLU는 모든 학습 샘플에서 0을 출력합니다.</translation>
+        </message>
+        <message>
+            <source>Paused after step %1: the weight from node (%2, %3) to node (%4, %5) changed sign: %6 → %7.</source>
+            <translation>스텝 %1 후 일시 정지: 노드 (%2, %3)에서 노드 (%4, %5)로 가는 가중치의 부호가 바뀌었습니다: %6 → %7.</translation>
+        </message>
+        <message>
+            <source>Paused after step %1: every training sample is classified right (training accuracy 100 %).</source>
+            <translation>스텝 %1 후 일시 정지: 모든 학습 샘플을 맞혔습니다 (학습 정확도 100 %).</translation>
+        </message>
+        <message>
+            <source>Paused after step %1: the validation loss rose %2 epochs in a row, from %3 to %4.</source>
+            <translation>스텝 %1 후 일시 정지: 검증 손실이 %2 에포크 연속으로 %3에서 %4로 올라갔습니다.</translation>
+        </message>
+        <message>
+            <source>Paused after step %1: the loss diverged (%2).</source>
+            <translation>스텝 %1 후 일시 정지: 손실이 발산했습니다 (%2).</translation>
+        </message>
         <message>
             <source>continue from step %1</source>
             <extracomment>A breakpoint fired (its status sentence); training has been paused. A past step is on view (its number), or None: back to the present.</extracomment>

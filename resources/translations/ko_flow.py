@@ -2,10 +2,7 @@
 
 GENERAL: dict[str, str] = {
     "a": "a",
-    "δ = ∂L/∂z": "δ = ∂L/∂z",
     "∂L/∂W": "∂L/∂W",
-    "gradient norm": "기울기 크기",
-    "update / weight": "갱신 / 가중치",
     "layer": "층",
     "mean a": "a 평균",
     "std a": "a 표준편차",
@@ -76,4 +73,19 @@ GENERAL: dict[str, str] = {
     ),
     "continue from step %1": "스텝 %1부터 계속",
     "%1 · %2": "%1 · %2",
+    "numbers": "수치",
+    "δ": "δ",
+    "Δ/W": "Δ/W",
+    "Each layer's numbers on the training set": "학습 데이터에서 잰 층별 수치",
+    "Histogram of each layer's outputs a": "층별 출력 a의 히스토그램",
+    "Histogram of each layer's δ = ∂L/∂z, on a log scale of its size": "층별 δ = ∂L/∂z의 히스토그램 (크기의 로그 눈금)",
+    "Histogram of each layer's weight gradients ∂L/∂W, on a log scale of their size": (
+        "층별 가중치 기울기 ∂L/∂W의 히스토그램 (크기의 로그 눈금)"
+    ),
+    "Gradient norm per layer over the steps (log scale): a vanishing gradient shrinks layer by layer": (
+        "스텝에 따른 층별 기울기 크기 (로그 눈금): 기울기 소실이면 층마다 작아집니다"
+    ),
+    "log10 of update size / weight size per layer over the steps; the dashed line is the usual −3": (
+        "스텝에 따른 층별 log10(갱신 크기 / 가중치 크기); 점선은 흔히 쓰는 기준 −3입니다"
+    ),
 }

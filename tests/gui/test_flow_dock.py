@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from gui.lab.flow_dock import TAB_NAMES
 from model import breakpoints as bp
 from model.param_history import flatten
 
@@ -94,3 +95,25 @@ def test_selected_weight_is_watched(window) -> None:  # noqa: ANN001
     window.network_view.selection_changed.emit(("edge", 1, 0, 0))
     assert panel.recorder.breakpoints.weight == (1, 0, 0)
     assert "(1, 0)" in panel.weight_label.text() and "(2, 0)" in panel.weight_label.text()
+
+
+def test_a_lesson_opens_the_panel_with_its_breakpoint_and_pauses_where_a_neuron_dies(window, qtbot) -> None:  # noqa: ANN001
+    window.action("example_dead_relu").trigger()
+    panel = window.flow.panel
+    qtbot.waitUntil(lambda: panel.isVisible())
+    assert panel.breakpoint_actions[bp.UNIT_DIED].isChecked() and panel.tabs.currentIndex() == TAB_NAMES["a"]
+    window.action("play").trigger()
+    qtbot.waitUntil(lambda: not window.controller.playing, timeout=20_000)
+    assert "died" in window.statusBar().currentMessage()
+    panel.refresh()
+    assert any(layer.dead.any() for layer in panel.layers)
+    assert any(panel.table.item(row, 4).text() not in ("0 %", "–") for row in range(2))
+    # Scrub one step back: the neuron was alive then.
+    dead_now = sum(int(layer.dead.sum()) for layer in panel.layers)
+    step = window.session.steps
+    panel.show_step(step - 1)
+    assert panel.recorder.preview_step == step - 1
+    panel.refresh()
+    assert sum(int(layer.dead.sum()) for layer in panel.layers) < dead_now
+    panel.now_button.click()
+    assert window.session.steps == step

@@ -31,6 +31,9 @@ def test_catalogue_matches_the_files_on_disk() -> None:
         "xor_by_hand",
         "xor_train",
         "softmax_classifier",
+        "vanishing_gradients",
+        "dead_relu",
+        "overfitting",
     )
     on_disk = {p.stem for p in presets.PRESET_DIR.glob("*.json")}
     assert on_disk == set(presets.PRESETS)
