@@ -102,8 +102,8 @@ def run(args: argparse.Namespace) -> int:
         window.set_path(path)  # also adds it to Recent files
     steps = int(getattr(args, "train_steps", 0) or 0)
     if steps:
-        window.session.train_for(3600.0, max_steps=steps)
-        window.session.values_changed.emit()
+        window.session.train_for(3600.0, max_steps=steps)  # one undo entry; the session redraws the views
+        window.session.close_run()
     if getattr(args, "screenshot", None):
         window.resize(1600, 1000)
         window.show()

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 import model
-from gui.session import Session
+
+if TYPE_CHECKING:  # the session builds TrainingCommands itself: a runtime import would be circular
+    from gui.session import Session
 
 _MERGE_PARAMETER = 1
 
@@ -97,6 +99,10 @@ class NetworkEditCommand(QUndoCommand):
         self.session.restore_network(self.before)
 
 
+#: Settings whose change loses training state (optimizer state, batch order): undo brings it back.
+_RESTARTING_SETTINGS = ("optimizer", "batch_size", "shuffle", "seed")
+
+
 class SetSettingCommand(QUndoCommand):
     """Change one training setting (optimizer, learning rate, batch size ...)."""
 
@@ -108,6 +114,8 @@ class SetSettingCommand(QUndoCommand):
         self.old_hyper = dict(session.settings.hyper)  # a new optimizer drops hyperparameters it lacks
         self.new = value
         self.failed = False
+        # A new optimizer starts without momentum, a new batch order mid-epoch: undo restores the trainer exactly.
+        self.old_training = session.trainer.checkpoint() if name in _RESTARTING_SETTINGS else None
 
     def redo(self) -> None:
         if not self.session.set_setting(self.name, self.new):
@@ -117,32 +125,120 @@ class SetSettingCommand(QUndoCommand):
     def undo(self) -> None:
         self.session.settings.hyper = dict(self.old_hyper)
         self.session.set_setting(self.name, self.old)
+        if self.old_training is not None:
+            self.session.restore_checkpoint(self.old_training)
 
 
 class SetDatasetCommand(QUndoCommand):
-    """Replace the data set (and with it, perhaps, the input/output layers)."""
+    """Replace the data set (and with it, perhaps, the input/output layers); training starts afresh.
+
+    The trainer's checkpoints (which hold the network too) make undo and redo
+    exact: counters, loss history and optimizer state come back with the data.
+    """
 
     def __init__(self, session: Session, dataset: model.Dataset, text: str) -> None:
         super().__init__(text)
         self.session = session
         self.old_data = session.dataset.copy()
-        self.old_net = session.network.state()
+        self.old_training = session.trainer.checkpoint()
         self.new_data = dataset
-        self.new_net: dict[str, Any] | None = None
+        self.new_training: dict[str, Any] | None = None
 
     def redo(self) -> None:
         self.session.set_dataset(self.new_data.copy())
-        if self.new_net is None:
-            self.new_net = self.session.network.state()
+        if self.new_training is None:
+            self.new_training = self.session.trainer.checkpoint()
         else:
-            self.session.restore_network(self.new_net)
+            self.session.restore_checkpoint(self.new_training)
 
     def undo(self) -> None:
         self.session.set_dataset(self.old_data.copy())
-        self.session.restore_network(self.old_net)
+        self.session.restore_checkpoint(self.old_training)
+
+
+def train_text(steps: int) -> str:
+    """The undo text of a training run of ``steps`` updates, in the interface's language."""
+    if steps == 1:
+        return QCoreApplication.translate("commands", "train 1 step")
+    return QCoreApplication.translate("commands", "train %1 steps").replace("%1", str(steps))
+
+
+class TrainingCommand(QUndoCommand):
+    """Training (or Reset, Re-randomise): the weights and the whole training state changed together.
+
+    ``before`` and ``after`` are trainer checkpoints (``Trainer.checkpoint``): parameters, optimizer
+    state, step and epoch counters, the schedule's position, batch order and the loss
+    and epoch histories.  Undo and redo restore them exactly.
+
+    A training command is pushed after its training has happened, so its first
+    redo does nothing.  A Play run is pushed *open* (``after`` None) with its first
+    steps; :meth:`close` (the session's close_run) or its first undo takes ``after``.
+    """
+
+    def __init__(self, session: Session, before: dict[str, Any], after: dict[str, Any] | None) -> None:
+        super().__init__()
+        self.session = session
+        self.before = before
+        self.after = after
+        self._pushed = False
+        self.update_text(after["steps"] if after is not None else session.trainer.steps)
+
+    def update_text(self, steps: int) -> None:
+        """The text for a run that has reached ``steps`` updates (an open run grows)."""
+        self.setText(train_text(steps - self.before["steps"]))
+
+    def close(self, after: dict[str, Any]) -> None:
+        self.after = after
+        self.update_text(after["steps"])
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True  # pushed after the fact: the training has happened
+            return
+        assert self.after is not None  # undo closed it
+        self.session.restore_checkpoint(self.after)
+
+    def undo(self) -> None:
+        if self.after is None:
+            self.session.close_run()  # Ctrl+Z while playing: the run so far is what is undone
+        self.session.restore_checkpoint(self.before)
+
+
+class RenewWeightsCommand(QUndoCommand):
+    """Reset (``how`` "reset") or Re-randomise ("randomize") the weights; training starts afresh.
+
+    Only parameters and training state change (structure, data and settings stay),
+    so checkpoints of the trainer undo and redo it exactly.
+    """
+
+    def __init__(self, session: Session, how: str) -> None:
+        if how == "reset":
+            text = QCoreApplication.translate("commands", "reset the weights")
+        else:
+            text = QCoreApplication.translate("commands", "re-randomise the weights")
+        super().__init__(text)
+        self.session = session
+        self.how = how
+        self.before = session.trainer.checkpoint()
+        self.after: dict[str, Any] | None = None
+
+    def redo(self) -> None:
+        if self.after is None:
+            self.session.renew_weights(self.how)
+            self.after = self.session.trainer.checkpoint()
+        else:
+            self.session.restore_checkpoint(self.after)
+
+    def undo(self) -> None:
+        self.session.restore_checkpoint(self.before)
 
 
 def push(session: Session, command: QUndoCommand) -> bool:
-    """Push a command; False if it refused to run (its message was already shown)."""
+    """Push a command; False if it refused to run (its message was already shown).
+
+    A Play run still going on becomes its own finished undo entry first, so the edit
+    lands after it (and undoing the edit does not undo the training).
+    """
+    session.close_run()
     session.undo_stack.push(command)
     return not getattr(command, "failed", False)

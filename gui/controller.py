@@ -1,8 +1,9 @@
 """Play: trains in time-boxed chunks on the GUI thread and redraws at most at display rate.
 
 Per QT_NOTES: a full-batch XOR step costs ~30 µs, so a QTimer tick trains
-for a few milliseconds and then, if a frame is due, emits one ``frame``
-signal; never one signal per step.  Edits made while playing run between
+for a few milliseconds and then, if a frame is due, has the session announce
+one ``values_changed``; never one signal per step.  The controller emits no
+change signal of its own: only the Session does.  Edits made while playing run between
 ticks, so they apply between steps.  When the window takes long to draw a
 frame, a tick trains correspondingly longer (``TRAIN_SHARE``), so a slow
 window costs frame rate rather than training speed.
@@ -34,9 +35,8 @@ SLOW_PANEL_INTERVAL_S = 0.1
 
 
 class TrainingController(QObject):
-    """Runs training while playing; emits ``frame`` when the views should redraw."""
+    """Runs training while playing; ``frames`` counts the redraws it asked the session for."""
 
-    frame = Signal()
     playing_changed = Signal(bool)
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
@@ -50,7 +50,8 @@ class TrainingController(QObject):
         self._last_tick = 0.0
         self._trained_until = 0.0  # when the last chunk of training ended (0: not since play())
         self.frames = 0
-        session.training_stopped.connect(lambda _reason: self.pause())
+        session.training_stopped.connect(self._on_session_training_stopped)
+        session.training_rewound.connect(self.pause)  # Ctrl+Z while playing: show what undo restored
 
     @property
     def playing(self) -> bool:
@@ -71,8 +72,7 @@ class TrainingController(QObject):
     def play(self) -> None:
         if self.playing:
             return
-        self.session.clear_stop()
-        self.session.stepper.forget()
+        self.session.start_run()
         self._last_tick = time.perf_counter()
         self._owed = 0.0
         self._trained_until = 0.0
@@ -83,9 +83,11 @@ class TrainingController(QObject):
         if not self.playing:
             return
         self._timer.stop()
-        self.playing_changed.emit(False)
-        self.session.values_changed.emit()  # final full-quality redraw
-        self.frame.emit()
+        self.playing_changed.emit(False)  # views leave their fast mode first ...
+        self.session.end_run()  # ... then the run becomes one undo entry and they redraw once, at full quality
+
+    def _on_session_training_stopped(self, _reason: str) -> None:
+        self.pause()
 
     def toggle(self) -> None:
         self.pause() if self.playing else self.play()
@@ -94,21 +96,21 @@ class TrainingController(QObject):
         now = time.perf_counter()
         speed = SPEEDS[self.speed_index]
         session = self.session
+        due = now - self._last_frame >= FRAME_INTERVAL_S
+        if due:
+            self._last_frame = now
+            self.frames += 1
         if speed is None:
             drawing = now - self._trained_until if self._trained_until else 0.0
             budget = max(TRAIN_BUDGET_S, drawing * TRAIN_SHARE / (1.0 - TRAIN_SHARE))
-            session.train_for(min(budget, MAX_TRAIN_BUDGET_S))
+            session.train_for(min(budget, MAX_TRAIN_BUDGET_S), redraw=due)
         else:
             self._owed += speed * (now - self._last_tick)
             n = int(self._owed)
             self._owed -= n
-            session.train_for(TRAIN_BUDGET_S, max_steps=n)
+            session.train_for(TRAIN_BUDGET_S, max_steps=n, redraw=due)
         self._last_tick = now
         self._trained_until = time.perf_counter()
-        if now - self._last_frame >= FRAME_INTERVAL_S and self.playing:  # a stop already redrew in pause()
-            self._last_frame = now
-            self.frames += 1
-            self.frame.emit()
 
 
 class PlayThrottle:

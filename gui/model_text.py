@@ -134,8 +134,9 @@ def _fill(template: str, values: tuple[str, ...]) -> str:
     return text
 
 
-def message(text: str) -> str:
+def message(value: object) -> str:
     """A sentence from the model (stop reason, refused edit ...) in the interface's language."""
+    text = str(value)
     if not text or i18n.current_language() == "en":
         return text
     for pattern, template in MESSAGES:

@@ -23,9 +23,9 @@ from PySide6.QtGui import QUndoStack
 
 import model
 from gui import model_text
+from gui.commands import TrainingCommand
 from model.network import NetworkError
-from model.optimizers import OPTIMIZERS, make_optimizer
-from model.stepper import Phase, Stepper, StepView
+from model.stepper import Stepper, StepView
 
 Array = np.ndarray
 
@@ -42,6 +42,7 @@ class Session(QObject):
     document_replaced = Signal()
     message = Signal(str)
     training_stopped = Signal(str)
+    training_rewound = Signal()
 
     def __init__(self, doc: model.Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -60,9 +61,12 @@ class Session(QObject):
         self.trainer = model.Trainer(doc.network, doc.dataset, doc.training)
         self.stepper = Stepper(self.trainer, sample=self.scope, detailed=self.detailed)
         self._live = None
+        self._run: TrainingCommand | None = None  # the open Play run (the top of the undo stack)
+        self._step_command: TrainingCommand | None = None  # the last hand-stepped update, for step back
 
     def load_document(self, doc: model.Document) -> None:
         """Replace everything with ``doc``; the undo history starts afresh."""
+        self._run = self._step_command = None  # clear() deletes the commands
         self.undo_stack.clear()
         self._set_document(doc)
         self.document_replaced.emit()
@@ -98,31 +102,14 @@ class Session(QObject):
 
     def scope_indices(self) -> Array:
         """Dataset rows (n,) the next step works on."""
-        if self.scope is not None:
-            return np.array([self.scope])
-        return self.trainer.peek_batch()
+        return self.stepper.rows()
 
     def view(self) -> StepView:
         """What the network display shows: the step under way, or the live forward pass on the scope."""
         if self.stepper.view is not None:
             return self.stepper.view
         if self._live is None:
-            net, data = self.network, self.dataset
-            idx = self.scope_indices()
-            if len(idx) == 0:
-                idx = np.arange(min(1, data.n))
-            X = data.X[idx]
-            fwd = net.forward(X)
-            self._live = StepView(
-                phase=Phase(),
-                indices=idx,
-                X=X,
-                T=net.targets(data.Y[idx]),
-                z=fwd.z,
-                a=fwd.a,
-                weights_before=tuple(w.copy() for w in net.weights),
-                biases_before=tuple(b.copy() for b in net.biases),
-            )
+            self._live = self.stepper.preview()
         return self._live
 
     @property
@@ -142,11 +129,16 @@ class Session(QObject):
         ``structure``: views rebuild their items.  The optimizer's state (momentum, Adam's
         moments) is dropped with structural edits unless ``reset_optimizer`` says otherwise.
         """
-        self.stepper.forget()
         self.trainer.stop_reason = None  # the user changed something: let them try again
-        self._live = None
         if structure if reset_optimizer is None else reset_optimizer:
             self.trainer.optimizer.reset()
+        self._refresh(structure)
+
+    def _refresh(self, structure: bool = False) -> None:
+        """The step under way is stale; views rebuild (``structure``) or re-read."""
+        self._step_command = None
+        self.stepper.forget()
+        self._live = None
         if structure:
             self.structure_changed.emit()
         self.values_changed.emit()
@@ -190,7 +182,7 @@ class Session(QObject):
             edit(self.network)
         except NetworkError as exc:
             self.network.restore(before)
-            self.message.emit(model_text.message(str(exc)))
+            self.message.emit(model_text.message(exc))
             return False
         self._changed(structure=True)
         return True
@@ -198,72 +190,41 @@ class Session(QObject):
     def set_setting(self, name: str, value: Any) -> bool:
         """Change one training setting; False (with a message) if the optimizer refuses it.
 
-        Training goes on where it was: the loss history, the epoch and the learning-rate
-        schedule's position are kept.  Only a new optimizer starts with fresh state
-        (momentum, Adam's moments); a new batch size, shuffle or seed re-deals the batches.
+        Training goes on where it was: the loss history, the epoch, the learning-rate
+        schedule's position and the divergence and early-stopping bookkeeping are kept.
+        Only a new optimizer starts with fresh state (momentum, Adam's moments); a new
+        batch size, shuffle or seed re-deals the batches (Trainer.redeal).
         """
         if name not in SETTING_FIELDS:
             raise KeyError(name)
         settings, trainer = self.settings, self.trainer
-        optimizer = None
         if name == "optimizer":
-            # Keep only the hyperparameters the new optimizer has (a file's sgd momentum means nothing to adam).
-            known = OPTIMIZERS[value].defaults
-            hyper = {k: v for k, v in settings.hyper.items() if k in known}
             try:
-                optimizer = make_optimizer(
-                    value,
-                    lr=settings.lr_at(trainer.epoch),
-                    weight_decay=settings.weight_decay,
-                    l1=settings.l1,
-                    **hyper,
-                )
+                trainer.switch_optimizer(value)
             except (TypeError, ValueError) as exc:
-                self.message.emit(str(exc))
+                self.message.emit(model_text.message(exc))
                 return False
-            settings.hyper = hyper
-        setattr(settings, name, value)
-        if optimizer is not None:
-            trainer.optimizer = optimizer
-        elif name in ("batch_size", "shuffle", "seed"):
-            self._rebuild_trainer()
-        elif name in ("weight_decay", "l1"):
-            setattr(trainer.optimizer, name, float(value))
-        trainer = self.trainer
+        else:
+            setattr(settings, name, value)
+            if name in ("batch_size", "shuffle", "seed"):
+                trainer.redeal()
+            elif name in ("weight_decay", "l1"):
+                setattr(trainer.optimizer, name, float(value))
         trainer.optimizer.lr = settings.lr_at(trainer.epoch)  # lr and schedule changes apply at once
         self.settings_changed.emit()
         self._changed()
         return True
 
-    def restart_training(self) -> None:
-        """A fresh trainer (steps, epochs, loss history, optimizer state) for the current network."""
-        self._rebuild_trainer(keep_history=False)
-        self._live = None
-        self.values_changed.emit()
-
-    def _rebuild_trainer(self, keep_history: bool = True) -> None:
-        """A new trainer (new batch order); with ``keep_history`` it carries on the old one's
-        counters, losses and optimizer (state and scheduled learning rate included)."""
-        old = self.trainer
-        self.trainer = model.Trainer(self.network, self.dataset, self.settings)
-        if keep_history:
-            self.trainer.steps = old.steps
-            self.trainer.epoch = old.epoch
-            self.trainer.step_losses = old.step_losses
-            self.trainer.history = old.history
-            self.trainer.optimizer = old.optimizer
-        self.stepper = Stepper(self.trainer, sample=self.scope, detailed=self.detailed)
-
     def set_dataset(self, dataset: model.Dataset) -> None:
-        """Replace the data; the input and output layers follow its width."""
+        """Replace the data; the input and output layers follow its width and training starts afresh."""
         self.document.dataset = dataset
         net = self.network
-        resized = (dataset.n_inputs, dataset.n_outputs) != (net.sizes[0], net.sizes[-1])
-        if resized:
+        if (dataset.n_inputs, dataset.n_outputs) != (net.sizes[0], net.sizes[-1]):
             net.resize_io(dataset.n_inputs, dataset.n_outputs)
         if self.scope is not None and self.scope >= dataset.n:
             self.scope = None
-        self._rebuild_trainer(keep_history=False)
+            self.stepper.sample = None
+        self.trainer.restart(dataset)
         self._changed(structure=True)
         self.document_replaced.emit()
 
@@ -290,37 +251,137 @@ class Session(QObject):
         reason = self.stepper.message or ("" if ok else self.trainer.stop_reason or "")
         if reason:
             self.message.emit(model_text.message(reason))
-        if not ok:
-            if self.trainer.stop_reason:
-                self.training_stopped.emit(self.trainer.stop_reason)
+        if not ok and self.trainer.stop_reason:
+            self.training_stopped.emit(model_text.message(self.trainer.stop_reason))
         self.values_changed.emit()
         return ok
 
+    def _record(self, before: dict[str, Any], open_run: bool = False) -> TrainingCommand | None:
+        """Push what training did since ``before`` (a checkpoint) as one undo entry; None if it took no step."""
+        if self.trainer.steps == before["steps"]:
+            return None
+        command = TrainingCommand(self, before, None if open_run else self.trainer.checkpoint())
+        self.undo_stack.push(command)  # its first redo does nothing: the training has happened
+        return command
+
+    def close_run(self) -> None:
+        """Finish the open Play run's undo entry (before another command, an undo, or a pause)."""
+        run, self._run = self._run, None
+        if run is not None:
+            run.close(self.trainer.checkpoint())
+            self._retitle()
+
+    def _retitle(self) -> None:
+        """The open run's text grew ("train 17 steps" -> "train 283 steps"): the Undo action follows.
+
+        QUndoStack announces its undo text only when its index moves, not when the top
+        command's text changes, so the session announces it for the stack it owns.
+        """
+        stack = self.undo_stack
+        stack.undoTextChanged.emit(stack.undoText())
+
     def step_forward(self) -> bool:
-        return self._after_training(self.stepper.forward_step())
+        updating = self.stepper.next_phase.kind == "update"
+        before = self.trainer.checkpoint() if updating else None
+        ok = self.stepper.forward_step()
+        if before is not None and ok:
+            self._step_command = self._record(before)
+        return self._after_training(ok)
 
     def step_back(self) -> bool:
-        return self._after_training(self.stepper.back_step())
+        steps = self.trainer.steps
+        ok = self.stepper.back_step()
+        if ok and self.trainer.steps < steps:
+            self._drop_step_command()
+        return self._after_training(ok)
+
+    def _drop_step_command(self) -> None:
+        """Step back across an update took it back already: its undo entry goes too (nothing to redo)."""
+        command, self._step_command = self._step_command, None
+        stack = self.undo_stack
+        if command is not None and stack.index() == stack.count() and stack.command(stack.index() - 1) is command:
+            command.setObsolete(True)  # QUndoStack.undo() then drops it without calling its undo()
+            stack.undo()
 
     def finish_step(self) -> bool:
-        return self._after_training(self.stepper.finish_step())
+        before = self.trainer.checkpoint()
+        ok = self.stepper.finish_step()
+        self._step_command = self._record(before)
+        return self._after_training(ok)
 
     def train_epoch(self) -> bool:
         self.stepper.forget()
-        return self._after_training(self.trainer.train_epoch())
+        before = self.trainer.checkpoint()
+        ok = self.trainer.train_epoch()
+        self._record(before)
+        return self._after_training(ok)
 
-    def train_for(self, seconds: float, max_steps: int = 1_000_000) -> int:
-        """Train for a time budget or a number of steps (Play); the caller redraws.  Returns steps taken."""
+    def start_run(self) -> None:
+        """Play starts: a stopped trainer (or one a breakpoint holds) may try again; a step under way is dropped."""
+        self.clear_stop()
+        self.stepper.forget()
+        self._live = None
+
+    def train_for(self, seconds: float, max_steps: int = 1_000_000, redraw: bool = True) -> int:
+        """Train for a time budget or a number of steps (a chunk of Play); returns the steps taken.
+
+        The chunk joins the open run's undo entry (or opens one).  With ``redraw`` the views
+        re-read once; a stop says why and emits ``training_stopped`` (Play pauses, and
+        :meth:`end_run` redraws once).
+        """
         if self.stepper.view is not None:
             self.stepper.forget()
-        done = self.trainer.train_for(seconds, max_steps) if max_steps > 0 else 0
+        if max_steps <= 0:
+            return 0
+        before = None if self._run is not None else self.trainer.checkpoint()
+        done = self.trainer.train_for(seconds, max_steps)
         self._live = None
-        if self.trainer.stop_reason:
-            self.message.emit(model_text.message(self.trainer.stop_reason))
-            self.training_stopped.emit(self.trainer.stop_reason)
+        if before is not None:
+            self._run = self._record(before, open_run=True)
+        elif self._run is not None:
+            self._run.update_text(self.trainer.steps)
+            if redraw:
+                self._retitle()
+        reason = self.trainer.stop_reason
+        if reason:
+            self.message.emit(model_text.message(reason))
+            self.training_stopped.emit(model_text.message(reason))
+            if self._run is not None:  # nobody paused: no Play is running
+                self.end_run()
+        elif redraw:
+            self.values_changed.emit()
         return done
+
+    def end_run(self) -> None:
+        """Play paused: the run so far becomes one finished undo entry, and the views redraw once."""
+        self.close_run()
+        self._live = None
+        self.values_changed.emit()
 
     def clear_stop(self) -> None:
         """Allow training again after a stop (the user changed something) or a breakpoint's pause."""
         self.trainer.stop_reason = None
         self.trainer.pause_requested = False
+
+    def restore_checkpoint(self, checkpoint: dict[str, Any]) -> None:
+        """Become the training state ``checkpoint`` holds (undo and redo of training, Reset, Re-randomise)."""
+        net = self.network
+        shape = (list(net.sizes), list(net.activations), list(net.bias), net.loss)
+        self.trainer.restore_checkpoint(checkpoint)
+        self._refresh(structure=shape != (net.sizes, net.activations, net.bias, net.loss))
+        self.training_rewound.emit()
+
+    def renew_weights(self, how: str) -> None:
+        """Weights only, and training from the start: ``how`` is "reset" or "randomize".
+
+        Reset returns to the weights the document was opened with wherever a layer's
+        shape is unchanged (fresh seeded ones elsewhere); Re-randomise draws from the
+        next seed.  Structure, data and settings stay.
+        """
+        net = self.network
+        if how == "reset":
+            net.reset_parameters(self.initial_state)
+        else:
+            net.reinitialise(net.seed + 1)
+        self.trainer.restart()
+        self._changed()

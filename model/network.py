@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -355,13 +356,41 @@ class Network:
             raise
 
     def set_loss(self, name: str) -> None:
-        old = self.loss
+        """Use loss ``name``, giving the output layer the activation the loss needs.
+
+        bce needs sigmoid and cross_entropy softmax (losses.REQUIRED_OUTPUT); leaving
+        them for a loss without a requirement turns a one-unit softmax (always 1) into
+        sigmoid.  Refused (NetworkError, nothing changed) e.g. for cross_entropy on one output.
+        """
+        old_loss, old_act = self.loss, self.activations[-1]
+        need = losses.REQUIRED_OUTPUT.get(name)
+        if need is not None:
+            self.activations[-1] = need
+        elif old_act == "softmax" and self.sizes[-1] == 1:
+            self.activations[-1] = "sigmoid"
         self.loss = name
         try:
             self._validate_names()
         except NetworkError:
-            self.loss = old
+            self.loss, self.activations[-1] = old_loss, old_act
             raise
+
+    def reset_parameters(self, start: dict[str, Any]) -> None:
+        """Weights and biases back to ``start`` (a :meth:`state`) wherever the shapes still match.
+
+        Only parameters change: sizes, activations, loss and bias flags stay.  A layer
+        whose shape changed since ``start`` (a layer added, an input added by new data)
+        gets a fresh initialisation from the seed, the same every time.
+        """
+        old_w, old_b = start["weights"], start["biases"]
+        for k in range(self.n_layers):
+            shape = (self.sizes[k], self.sizes[k + 1])
+            if k < len(old_w) and old_w[k].shape == shape:
+                w, b = old_w[k].copy(), old_b[k].copy()
+            else:
+                w, b = self._fresh(shape[0], shape[1], 6000 + k)
+            self.weights[k] = w
+            self.biases[k] = b if self.bias[k] else np.zeros(shape[1])
 
     def set_bias_enabled(self, k: int, enabled: bool) -> None:
         """Turn layer k+1's bias on or off; off zeroes it."""

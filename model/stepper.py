@@ -130,6 +130,11 @@ class Stepper:
         """True between the first forward phase and the update."""
         return self.view is not None and self.view.phase.kind != "update"
 
+    @property
+    def next_phase(self) -> Phase:
+        """The phase :meth:`forward_step` would run next ("update" means the parameters change)."""
+        return self._next_phase(self.view)
+
     # ---------------------------------------------------------------- driving
     def _next_phase(self, view: StepView | None) -> Phase:
         L = self.network.n_layers
@@ -196,14 +201,15 @@ class Stepper:
         self._history.clear()
 
     # ----------------------------------------------------------------- phases
-    def _begin(self) -> StepView:
-        net, data = self.network, self.trainer.dataset
+    def rows(self) -> Array:
+        """Dataset rows (n,) the next step works on: the chosen sample, or the trainer's next mini-batch."""
         if self.sample is not None:
-            idx = np.array([self.sample])
-        else:
-            idx = self.trainer.peek_batch()
-            if len(idx) == 0:
-                raise _Refused("There are no training samples to step on.")
+            return np.array([self.sample])
+        return self.trainer.peek_batch()
+
+    def _start(self, idx: Array) -> StepView:
+        """A view of rows ``idx`` (n,) before any phase: inputs, targets, the parameters it starts from."""
+        net, data = self.network, self.trainer.dataset
         X = data.X[idx]
         return StepView(
             phase=Phase(),
@@ -215,6 +221,25 @@ class Stepper:
             weights_before=tuple(w.copy() for w in net.weights),
             biases_before=tuple(b.copy() for b in net.biases),
         )
+
+    def _begin(self) -> StepView:
+        idx = self.rows()
+        if len(idx) == 0:
+            raise _Refused("There are no training samples to step on.")
+        return self._start(idx)
+
+    def preview(self) -> StepView:
+        """What the display shows between steps: the next step's rows forward at the current parameters.
+
+        The phase is "ready" and every layer is computed.  Without training rows it
+        shows the data set's first row, so the display is never empty.
+        """
+        idx = self.rows()
+        if len(idx) == 0:
+            idx = np.arange(min(1, self.trainer.dataset.n))
+        view = self._start(idx)
+        fwd = self.network.forward(view.X)
+        return replace(view, z=fwd.z, a=fwd.a)
 
     def _run(self, phase: Phase, v: StepView) -> StepView:
         net = self.network

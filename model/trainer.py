@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import math
 import time
 from collections.abc import Callable
@@ -12,7 +13,7 @@ import numpy as np
 from .dataset import TRAIN, VALIDATION, Dataset
 from .history import EpochHistory, EpochRecord, LossHistory
 from .network import GradientRecord, Network
-from .optimizers import NonFiniteError, Optimizer, make_optimizer
+from .optimizers import OPTIMIZERS, NonFiniteError, Optimizer, make_optimizer
 from .settings import TrainingSettings
 
 Array = np.ndarray
@@ -286,3 +287,69 @@ class Trainer:
         self._first_loss = snap["first_loss"]
         self._epoch_sums = snap["epoch_sums"]
         self._order, self._cursor = snap["order"], snap["cursor"]
+
+    # ------------------------------------------------ undo of training, rebuilding
+    def checkpoint(self) -> dict[str, Any]:
+        """:meth:`snapshot` plus copies of the loss and epoch histories: what undo of a training run needs.
+
+        A snapshot only marks where the histories ended (step back truncates them); a
+        checkpoint holds them whole, so that redo can bring back the losses a run added.
+        """
+        snap = self.snapshot()
+        snap["step_losses_copy"] = copy.deepcopy(self.step_losses)
+        snap["history_copy"] = copy.deepcopy(self.history)
+        snap["optimizer_copy"] = copy.deepcopy(self.optimizer)  # its kind and hyperparameters too
+        return snap
+
+    def restore_checkpoint(self, snap: dict[str, Any]) -> None:
+        """Become exactly the trainer :meth:`checkpoint` saw (parameters, optimizer, counters, histories)."""
+        self.restore(snap)
+        # Copies again: the live histories grow in place, the checkpoint must not.
+        self.step_losses = copy.deepcopy(snap["step_losses_copy"])
+        self.history = copy.deepcopy(snap["history_copy"])
+        self.optimizer = copy.deepcopy(snap["optimizer_copy"])
+
+    def redeal(self) -> None:
+        """A new batch order after a change of batch size, shuffling or seed; training carries on.
+
+        Steps, epoch, histories, optimizer state, the divergence reference and the
+        early-stopping count all stay; the epoch under way starts again on the new
+        order (its partial sums are dropped with the batches they came from).
+        """
+        self.rng = np.random.default_rng(self.settings.seed)
+        self._order = self._new_order()
+        self._cursor = 0
+        self._epoch_sums = (0.0, 0.0, 0)
+        self._full = None
+
+    def restart(self, dataset: Dataset | None = None) -> None:
+        """Training from the start (on ``dataset`` if given): counters, histories and optimizer fresh."""
+        Trainer.__init__(self, self.network, dataset if dataset is not None else self.dataset, self.settings)
+
+    def switch_optimizer(self, name: str) -> None:
+        """Use optimizer ``name`` from now on, keeping the hyperparameters it shares with the old one.
+
+        Raises ValueError/TypeError (nothing changed) if the optimizer refuses the settings.
+        """
+        hyper = optimizer_hyper(name, self.settings.hyper)
+        self.optimizer = optimizer_from(self.settings, self.epoch, name=name, hyper=hyper)
+        self.settings.optimizer, self.settings.hyper = name, hyper
+
+
+def optimizer_hyper(name: str, hyper: dict[str, Any]) -> dict[str, Any]:
+    """The entries of ``hyper`` that optimizer ``name`` has (a file's sgd momentum means nothing to adam)."""
+    known = OPTIMIZERS[name].defaults if name in OPTIMIZERS else {}
+    return {k: v for k, v in hyper.items() if k in known}
+
+
+def optimizer_from(
+    settings: TrainingSettings, epoch: int = 0, name: str | None = None, hyper: dict[str, Any] | None = None
+) -> Optimizer:
+    """The optimizer ``settings`` describe (or ``name`` with ``hyper``), at epoch ``epoch``'s scheduled rate."""
+    return make_optimizer(
+        settings.optimizer if name is None else name,
+        lr=settings.lr_at(epoch),
+        weight_decay=settings.weight_decay,
+        l1=settings.l1,
+        **(settings.hyper if hyper is None else hyper),
+    )

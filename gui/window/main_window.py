@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 import model
 from gui import i18n
 from gui.canvas.network_view import NetworkView
-from gui.commands import NetworkEditCommand, push
+from gui.commands import NetworkEditCommand, RenewWeightsCommand, push
 from gui.controller import SPEEDS, PlayThrottle, TrainingController
 from gui.data import data_editor
 from gui.data.data_panel import DataPanel
@@ -208,7 +208,6 @@ class MainWindow(QMainWindow):
         # A bound method, not a lambda: Qt drops it when the window is destroyed, whereas a lambda would still
         # run when the dying undo stack clears itself and touch the deleted window.
         s.undo_stack.cleanChanged.connect(self._on_clean_changed)
-        self.controller.frame.connect(s.values_changed.emit)
         self.controller.playing_changed.connect(self._on_playing_changed)
         s.structure_changed.connect(self.window_actions.update_enabled)
         self.network_view.selection_changed.connect(self.inspector.set_selection)
@@ -335,17 +334,14 @@ class MainWindow(QMainWindow):
         return self.network_view.edits.add_hidden_layer()
 
     def reset_network(self) -> None:
-        """Back to the weights the document was opened with (undoable); training history starts afresh."""
+        """Back to the weights the document was opened with (undoable, weights only); training starts afresh."""
         self.controller.pause()
-        state = self.session.initial_state
-        push(self.session, NetworkEditCommand(self.session, self.tr("reset"), lambda n: n.restore(state)))
-        self.session.restart_training()
+        push(self.session, RenewWeightsCommand(self.session, "reset"))
 
     def randomize_network(self) -> None:
+        """Fresh weights from the next seed (undoable, weights only); training starts afresh."""
         self.controller.pause()
-        seed = self.session.network.seed + 1
-        push(self.session, NetworkEditCommand(self.session, self.tr("re-randomise"), lambda n: n.reinitialise(seed)))
-        self.session.restart_training()
+        push(self.session, RenewWeightsCommand(self.session, "randomize"))
 
     # ------------------------------------------------------------ scripting surface
     def load_document(self, doc: model.Document, path: Path | None = None) -> None:

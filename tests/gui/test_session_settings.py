@@ -52,7 +52,7 @@ def test_a_refused_setting_changes_nothing_and_says_why(qapp, monkeypatch) -> No
     def refuse(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - as the optimizer refuses a bad hyperparameter
         raise ValueError("the learning rate must be a finite number ≥ 0")
 
-    monkeypatch.setattr("gui.session.make_optimizer", refuse)
+    monkeypatch.setattr("model.trainer.make_optimizer", refuse)
     said: list[str] = []
     s.message.connect(said.append)
     before = (s.settings.optimizer, dict(s.settings.hyper), s.trainer.optimizer, s.undo_stack.count())
