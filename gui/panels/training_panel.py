@@ -154,15 +154,7 @@ class TrainingPanel(QWidget):
         name = self.loss.currentText()
         if name == self.session.network.loss:
             return
-        need = losses.REQUIRED_OUTPUT[name]
-
-        def edit(net: Any) -> None:
-            # Give the output layer the activation the loss needs, in the same undo step.
-            if need is not None and net.activations[-1] != need:
-                net.activations[-1] = need
-            elif need is None and net.activations[-1] == "softmax" and net.sizes[-1] == 1:
-                net.activations[-1] = "sigmoid"
-            net.set_loss(name)
-
-        if not push(self.session, NetworkEditCommand(self.session, self.tr("change loss"), edit)):
+        # Network.set_loss gives the output layer the activation the loss needs, in the same undo step.
+        edit = NetworkEditCommand(self.session, self.tr("change loss"), lambda net: net.set_loss(name))
+        if not push(self.session, edit):
             self.refresh()
