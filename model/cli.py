@@ -182,7 +182,7 @@ def train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     val_loss, val_acc = trainer.evaluate(VALIDATION)
     net = doc.network
     if trainer.stop_reason:
-        reason = trainer.stop_reason
+        reason = str(trainer.stop_reason)
     elif not n_train:
         reason = "nothing to train on: the dataset has no training samples"
     else:

@@ -52,7 +52,7 @@ def first_step(doc: Document) -> tuple[Document, StepView, Optimizer]:
     optimizer = copy.deepcopy(trainer.optimizer)
     stepper = Stepper(trainer)
     if not stepper.finish_step() or stepper.view is None:
-        raise ValueError(stepper.message or "the first training step could not run")
+        raise ValueError(str(stepper.message or "the first training step could not run"))
     return work, stepper.view, optimizer
 
 

@@ -24,6 +24,7 @@ import numpy as np
 
 from . import activations as act
 from . import losses
+from .messages import Message
 
 Array = np.ndarray
 
@@ -46,7 +47,11 @@ MAX_NEURONS = 128
 
 
 class NetworkError(ValueError):
-    """A structural request the network refuses (bad size, name, limit)."""
+    """A structural request the network refuses (bad size, name, limit); ``message`` says why, as a code."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -91,7 +96,7 @@ def _as_bias_flags(bias: bool | Sequence[bool], n_layers: int) -> list[bool]:
         return [bool(bias)] * n_layers
     flags = [bool(b) for b in bias]
     if len(flags) != n_layers:
-        raise NetworkError(f"bias needs one flag per layer ({n_layers}), got {len(flags)}")
+        raise NetworkError(Message("bias_flag_count", (n_layers, len(flags))))
     return flags
 
 
@@ -111,19 +116,19 @@ class Network:
     ) -> None:
         sizes = [int(s) for s in sizes]
         if len(sizes) < 2:
-            raise NetworkError("a network needs an input and an output layer")
+            raise NetworkError(Message("needs_input_and_output"))
         if len(sizes) - 2 > MAX_HIDDEN_LAYERS:
-            raise NetworkError(f"at most {MAX_HIDDEN_LAYERS} hidden layers are allowed")
+            raise NetworkError(Message("too_many_hidden_layers", (MAX_HIDDEN_LAYERS,)))
         for s in sizes:
             if not 1 <= s <= MAX_NEURONS:
-                raise NetworkError(f"a layer needs 1 to {MAX_NEURONS} neurons, got {s}")
+                raise NetworkError(Message("layer_size", (MAX_NEURONS, s)))
         n_layers = len(sizes) - 1
         if activations is None:
             activations = ["sigmoid"] * n_layers
         if len(activations) != n_layers:
-            raise NetworkError(f"need one activation per layer ({n_layers}), got {len(activations)}")
+            raise NetworkError(Message("activation_count", (n_layers, len(activations))))
         if init not in INITS:
-            raise NetworkError(f"unknown initialisation {init!r}; choose one of {', '.join(INITS)}")
+            raise NetworkError(Message("unknown_init", (repr(init), ", ".join(INITS))))
         self.sizes = sizes
         self.activations = [str(a) for a in activations]
         self.loss = loss
@@ -149,30 +154,30 @@ class Network:
     def _validate_names(self) -> None:
         for k, name in enumerate(self.activations):
             if name not in act.FUNCTIONS:
-                raise NetworkError(f"unknown activation {name!r}; choose one of {', '.join(act.NAMES)}")
+                raise NetworkError(Message("unknown_activation", (repr(name), ", ".join(act.NAMES))))
             if name in act.OUTPUT_ONLY and k != len(self.activations) - 1:
-                raise NetworkError(f"{name} can only be the output layer's activation")
+                raise NetworkError(Message("output_only_activation", (name,)))
         if self.loss not in losses.NAMES:
-            raise NetworkError(f"unknown loss {self.loss!r}; choose one of {', '.join(losses.NAMES)}")
+            raise NetworkError(Message("unknown_loss", (repr(self.loss), ", ".join(losses.NAMES))))
         need = losses.REQUIRED_OUTPUT[self.loss]
         if need is not None and self.activations[-1] != need:
-            raise NetworkError(f"the {self.loss} loss needs a {need} output layer")
+            raise NetworkError(Message("loss_needs_output", (self.loss, need)))
         if self.loss == "cross_entropy" and self.sizes[-1] < 2:
             # A one-unit softmax always outputs 1: the loss and every gradient would be 0.
-            raise NetworkError("the cross_entropy loss needs at least 2 outputs (classes); use bce for one output")
+            raise NetworkError(Message("cross_entropy_one_output"))
 
     def _validate_parameters(self) -> None:
         L = len(self.sizes) - 1
         if len(self.weights) != L or len(self.biases) != L:
-            raise NetworkError(f"need {L} weight matrices and bias vectors")
+            raise NetworkError(Message("parameter_count", (L,)))
         for k in range(L):
             want = (self.sizes[k], self.sizes[k + 1])
             if self.weights[k].shape != want:
-                raise NetworkError(f"weights[{k}] must have shape {want}, got {self.weights[k].shape}")
+                raise NetworkError(Message("weight_shape", (f"[{k}]", want, self.weights[k].shape)))
             if self.biases[k].shape != (self.sizes[k + 1],):
-                raise NetworkError(f"biases[{k}] must have shape ({self.sizes[k + 1]},)")
+                raise NetworkError(Message("bias_shape", (f"[{k}]", (self.sizes[k + 1],))))
             if not (np.isfinite(self.weights[k]).all() and np.isfinite(self.biases[k]).all()):
-                raise NetworkError(f"layer {k + 1} has a parameter that is not a finite number")
+                raise NetworkError(Message("not_finite_parameter", (k + 1,)))
 
     # ------------------------------------------------------------- properties
     @property
@@ -201,7 +206,7 @@ class Network:
             self.seed = int(seed)
         if init is not None:
             if init not in INITS:
-                raise NetworkError(f"unknown initialisation {init!r}")
+                raise NetworkError(Message("unknown_init", (repr(init), ", ".join(INITS))))
             self.init = init
         rng = np.random.default_rng(self.seed)
         self.weights, self.biases = [], []
@@ -401,9 +406,9 @@ class Network:
     def add_neuron(self, l: int) -> None:
         """Append a neuron to hidden layer l (1..L-1) with freshly initialised weights."""
         if not 1 <= l < self.n_layers:
-            raise NetworkError("neurons can only be added to hidden layers")
+            raise NetworkError(Message("add_neuron_hidden_only"))
         if self.sizes[l] >= MAX_NEURONS:
-            raise NetworkError(f"a layer can have at most {MAX_NEURONS} neurons")
+            raise NetworkError(Message("too_many_neurons", (MAX_NEURONS,)))
         w_in, b_in = self._fresh(self.sizes[l - 1], 1, 2 * self.sizes[l])
         w_out, _ = self._fresh(1, self.sizes[l + 1], 2 * self.sizes[l] + 1)
         self.weights[l - 1] = np.hstack([self.weights[l - 1], w_in])
@@ -414,11 +419,11 @@ class Network:
     def remove_neuron(self, l: int, j: int) -> None:
         """Remove neuron j of hidden layer l; a layer keeps at least one neuron."""
         if not 1 <= l < self.n_layers:
-            raise NetworkError("neurons can only be removed from hidden layers")
+            raise NetworkError(Message("remove_neuron_hidden_only"))
         if self.sizes[l] <= 1:
-            raise NetworkError("a hidden layer needs at least one neuron; remove the layer instead")
+            raise NetworkError(Message("last_neuron"))
         if not 0 <= j < self.sizes[l]:
-            raise NetworkError(f"layer {l} has no neuron {j}")
+            raise NetworkError(Message("no_such_neuron", (l, j)))
         self.weights[l - 1] = np.delete(self.weights[l - 1], j, axis=1)
         self.biases[l - 1] = np.delete(self.biases[l - 1], j)
         self.weights[l] = np.delete(self.weights[l], j, axis=0)
@@ -427,11 +432,11 @@ class Network:
     def insert_layer(self, l: int, size: int, activation: str = "relu", bias: bool = True) -> None:
         """Insert a hidden layer so that it becomes layer l (1..L)."""
         if not 1 <= l <= self.n_layers:
-            raise NetworkError(f"a hidden layer can be inserted at positions 1 to {self.n_layers}")
+            raise NetworkError(Message("insert_position", (self.n_layers,)))
         if self.n_layers - 1 >= MAX_HIDDEN_LAYERS:
-            raise NetworkError(f"at most {MAX_HIDDEN_LAYERS} hidden layers are allowed")
+            raise NetworkError(Message("too_many_hidden_layers", (MAX_HIDDEN_LAYERS,)))
         if not 1 <= size <= MAX_NEURONS or activation in act.OUTPUT_ONLY or activation not in act.FUNCTIONS:
-            raise NetworkError(f"a hidden layer needs 1 to {MAX_NEURONS} neurons and a hidden activation")
+            raise NetworkError(Message("hidden_layer_spec", (MAX_NEURONS,)))
         below, above = self.sizes[l - 1], self.sizes[l]
         w1, b1 = self._fresh(below, size, 1000 + l)
         w2, _ = self._fresh(size, above, 2000 + l)
@@ -445,7 +450,7 @@ class Network:
     def remove_layer(self, l: int) -> None:
         """Remove hidden layer l (1..L-1); its neighbours get fresh weights between them."""
         if not 1 <= l < self.n_layers:
-            raise NetworkError("only hidden layers can be removed")
+            raise NetworkError(Message("remove_hidden_only"))
         w, _ = self._fresh(self.sizes[l - 1], self.sizes[l + 1], 3000 + l)
         self.weights[l - 1 : l + 1] = [w]
         self.biases[l - 1 : l + 1] = [self.biases[l]]

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from . import activations as act
+from .messages import Message
 from .network import ForwardRecord, GradientRecord
 from .trainer import Trainer
 
@@ -115,7 +116,7 @@ class Stepper:
         self.detailed = detailed
         self.view: StepView | None = None  # None = ready, no step begun
         self._history: list[tuple[StepView | None, dict[str, Any] | None]] = []
-        self.message = ""  # why the last request did nothing, if it did nothing
+        self.message: Message | None = None  # why the last request did nothing (or a warning about it)
 
     @property
     def network(self):  # noqa: ANN201 - a Network
@@ -157,7 +158,7 @@ class Stepper:
 
     def forward_step(self) -> bool:
         """Advance one phase. False (with ``message``) if training has stopped."""
-        self.message = ""
+        self.message = None
         if self.trainer.stop_reason is not None:
             self.message = self.trainer.stop_reason
             return False
@@ -167,7 +168,7 @@ class Stepper:
         try:
             new_view = self._run(phase, self._begin() if starts else self.view)
         except _Refused as exc:
-            self.message = str(exc)
+            self.message = exc.message
             return False
         self._history.append((self.view, snap))
         del self._history[:-HISTORY_LIMIT]
@@ -176,9 +177,9 @@ class Stepper:
 
     def back_step(self) -> bool:
         """Return to the previous phase, restoring parameters across an update."""
-        self.message = ""
+        self.message = None
         if not self._history:
-            self.message = "Nothing to step back to."
+            self.message = Message("nothing_to_step_back")
             return False
         view, snap = self._history.pop()
         if snap is not None:
@@ -225,7 +226,7 @@ class Stepper:
     def _begin(self) -> StepView:
         idx = self.rows()
         if len(idx) == 0:
-            raise _Refused("There are no training samples to step on.")
+            raise _Refused(Message("no_training_samples"))
         return self._start(idx)
 
     def preview(self) -> StepView:
@@ -289,11 +290,9 @@ class Stepper:
             # overshoots): only a non-finite loss or update is refused; Play stops earlier.
             warning = tr.divergence(g.loss) if math.isfinite(g.loss) else None
             if not tr.apply(g, advance=self.sample is None, output=v.a[-1], check=not math.isfinite(g.loss)):
-                raise _Refused(tr.stop_reason or "The update was refused.")
+                raise _Refused(tr.stop_reason or Message("update_refused"))
             if warning is not None:
-                self.message = (
-                    f"The loss is {g.loss:.4g}, far above where it started: this learning rate makes training diverge."
-                )
+                self.message = Message("diverging", (float(g.loss),))
             change_W = {k: net.weights[k] - v.weights_before[k] for k in range(net.n_layers)}
             change_b = {k: net.biases[k] - v.biases_before[k] for k in range(net.n_layers)}
             return replace(v, phase=phase, change_W=change_W, change_b=change_b)
@@ -302,3 +301,7 @@ class Stepper:
 
 class _Refused(Exception):
     """A phase that cannot run; its message is shown to the user."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message

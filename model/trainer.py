@@ -12,6 +12,7 @@ import numpy as np
 
 from .dataset import TRAIN, VALIDATION, Dataset
 from .history import EpochHistory, EpochRecord, LossHistory
+from .messages import Message
 from .network import GradientRecord, Network
 from .optimizers import OPTIMIZERS, NonFiniteError, Optimizer, make_optimizer
 from .settings import TrainingSettings
@@ -70,7 +71,7 @@ class Trainer:
         self.steps = 0
         self.step_losses = LossHistory()
         self.history = EpochHistory()
-        self.stop_reason: str | None = None
+        self.stop_reason: Message | None = None
         self.observers: list[Callable[[Trainer, GradientRecord, Array | None], bool]] = []
         self.pause_requested = False
         self._best_val = math.inf
@@ -127,7 +128,7 @@ class Trainer:
         X, T = self._batch_arrays(idx)
         return self.network.backward(self.network.forward(X), T)
 
-    def divergence(self, loss: float) -> str | None:
+    def divergence(self, loss: float) -> Message | None:
         """Why ``loss`` counts as diverged, or None.
 
         Diverged: not finite, above DIVERGED_LOSS, or DIVERGED_FACTOR times the
@@ -137,10 +138,7 @@ class Trainer:
             self._first_loss = loss
         ref = self._first_loss if self._first_loss is not None else math.inf
         if not math.isfinite(loss) or loss > DIVERGED_LOSS or (loss > DIVERGED_FLOOR and loss > DIVERGED_FACTOR * ref):
-            return (
-                f"Training stopped: the loss became {loss:.4g} (diverged). "
-                "Lower the learning rate and press Reset to start again."
-            )
+            return Message("diverged", (float(loss),))
         return None
 
     def check_loss(self, loss: float) -> bool:
@@ -163,8 +161,8 @@ class Trainer:
             return False
         try:
             self.optimizer.step(self.network, g)
-        except NonFiniteError as exc:
-            self.stop_reason = f"Training stopped: {exc}."
+        except NonFiniteError:
+            self.stop_reason = Message("non_finite_update")
             return False
         self.steps += 1
         self.step_losses.append((g.loss,))
@@ -252,9 +250,7 @@ class Trainer:
             else:
                 self._bad_epochs += 1
                 if self._bad_epochs >= self.settings.patience:
-                    self.stop_reason = (
-                        f"Early stopping: the validation loss has not improved for {self._bad_epochs} epochs."
-                    )
+                    self.stop_reason = Message("early_stopping", (self._bad_epochs,))
 
     # --------------------------------------------------------------- snapshots
     def snapshot(self) -> dict[str, Any]:
@@ -323,8 +319,13 @@ class Trainer:
         self._full = None
 
     def restart(self, dataset: Dataset | None = None) -> None:
-        """Training from the start (on ``dataset`` if given): counters, histories and optimizer fresh."""
+        """Training from the start (on ``dataset`` if given): counters, histories and optimizer fresh.
+
+        The observers stay: they watch this trainer, whatever it trains.
+        """
+        observers = self.observers
         Trainer.__init__(self, self.network, dataset if dataset is not None else self.dataset, self.settings)
+        self.observers = observers
 
     def switch_optimizer(self, name: str) -> None:
         """Use optimizer ``name`` from now on, keeping the hyperparameters it shares with the old one.

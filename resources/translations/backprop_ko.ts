@@ -976,14 +976,6 @@ How many of the last columns are targets?</source>
             <translation> · 마지막 손실 %1</translation>
         </message>
         <message>
-            <source>reset</source>
-            <translation>초기화</translation>
-        </message>
-        <message>
-            <source>re-randomise</source>
-            <translation>무작위 재설정</translation>
-        </message>
-        <message>
             <source>The translation for %1 is missing; staying in English.</source>
             <translation>%1 번역 파일이 없어 영어로 계속 표시합니다.</translation>
         </message>
@@ -1264,12 +1256,8 @@ How many of the last columns are targets?</source>
     <context>
         <name>ModelText</name>
         <message>
-            <source>Training stopped: the loss became %1 (diverged). Try a smaller learning rate.</source>
-            <extracomment>(pattern of the model's English sentence, the template its groups fill as %1, %2 ...). First match wins, so specific patterns come before general ones.</extracomment>
-            <translation>학습 중단: 손실이 발산했습니다 (%1). 학습률을 줄여 보세요.</translation>
-        </message>
-        <message>
             <source>Training stopped: the loss became %1 (diverged). Lower the learning rate and press Reset to start again.</source>
+            <extracomment>The template of each message code (model.messages.ENGLISH has the same sentences with {0}, {1} ...).</extracomment>
             <translation>학습 중단: 손실이 발산했습니다 (%1). 학습률을 낮추고 초기화를 눌러 다시 시작하세요.</translation>
         </message>
         <message>
@@ -1297,12 +1285,52 @@ How many of the last columns are targets?</source>
             <translation>갱신이 거부되었습니다.</translation>
         </message>
         <message>
+            <source>A network needs an input and an output layer.</source>
+            <translation>신경망에는 입력층과 출력층이 필요합니다.</translation>
+        </message>
+        <message>
             <source>At most %1 hidden layers are allowed.</source>
             <translation>은닉층은 최대 %1개까지 만들 수 있습니다.</translation>
         </message>
         <message>
             <source>A layer can have at most %1 neurons.</source>
             <translation>한 층에는 뉴런을 최대 %1개까지 둘 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>The network needs one activation per layer (%1), not %2.</source>
+            <translation>층마다 활성화 함수가 하나씩(%1개) 필요한데 %2개입니다.</translation>
+        </message>
+        <message>
+            <source>The network needs one bias flag per layer (%1), not %2.</source>
+            <translation>층마다 편향 설정이 하나씩(%1개) 필요한데 %2개입니다.</translation>
+        </message>
+        <message>
+            <source>Unknown initialisation %1; choose one of %2.</source>
+            <translation>알 수 없는 초기화 방식 %1입니다. %2 중에서 고르세요.</translation>
+        </message>
+        <message>
+            <source>Unknown activation %1; choose one of %2.</source>
+            <translation>알 수 없는 활성화 함수 %1입니다. %2 중에서 고르세요.</translation>
+        </message>
+        <message>
+            <source>Unknown loss %1; choose one of %2.</source>
+            <translation>알 수 없는 손실 %1입니다. %2 중에서 고르세요.</translation>
+        </message>
+        <message>
+            <source>The cross_entropy loss needs at least 2 outputs (classes); use bce for one output.</source>
+            <translation>cross_entropy 손실에는 출력(클래스)이 2개 이상 필요합니다. 출력이 하나면 bce를 쓰세요.</translation>
+        </message>
+        <message>
+            <source>The network needs %1 weight matrices and bias vectors.</source>
+            <translation>신경망에는 가중치 행렬과 편향 벡터가 %1개씩 필요합니다.</translation>
+        </message>
+        <message>
+            <source>Weights %1 must have shape %2, not %3.</source>
+            <translation>가중치 %1의 모양은 %3이 아니라 %2여야 합니다.</translation>
+        </message>
+        <message>
+            <source>Biases %1 must have shape %2.</source>
+            <translation>편향 %1의 모양은 %2여야 합니다.</translation>
         </message>
         <message>
             <source>A hidden layer needs at least one neuron; remove the layer instead.</source>
@@ -1347,10 +1375,6 @@ How many of the last columns are targets?</source>
         <message>
             <source>Layer %1 has a parameter that is not a finite number.</source>
             <translation>%1층에 유한하지 않은 매개변수가 있습니다.</translation>
-        </message>
-        <message>
-            <source>Training stopped: %1.</source>
-            <translation>학습 중단: %1.</translation>
         </message>
         <message>
             <source>ready</source>
@@ -1822,7 +1846,24 @@ How many of the last columns are targets?</source>
         </message>
         <message>
             <source>change %1</source>
+            <extracomment>Settings whose change loses training state (optimizer state, batch order): undo brings it back.</extracomment>
             <translation>%1 변경</translation>
+        </message>
+        <message>
+            <source>train 1 step</source>
+            <translation>1스텝 학습</translation>
+        </message>
+        <message>
+            <source>train %1 steps</source>
+            <translation>%1스텝 학습</translation>
+        </message>
+        <message>
+            <source>reset the weights</source>
+            <translation>가중치 초기화</translation>
+        </message>
+        <message>
+            <source>re-randomise the weights</source>
+            <translation>가중치 무작위 재설정</translation>
         </message>
     </context>
     <context>

@@ -22,6 +22,8 @@ def window(qtbot, monkeypatch, tmp_path):
     make_application()
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    # Training is an undoable change: closing a trained window would ask to save (and block the test).
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     w = MainWindow(model.load_preset("backprop_walkthrough"))
     qtbot.addWidget(w)
     w.warnings = warnings

@@ -289,16 +289,21 @@ def test_korean_text_has_glyphs(make_window) -> None:  # noqa: ANN001
 
 def test_model_sentences_are_translated(make_window) -> None:  # noqa: ANN001
     from gui import model_text
+    from model.messages import Message
+    from model.network import NetworkError
 
     window = make_window()
-    stop = "Training stopped: the loss became inf (diverged). Try a smaller learning rate."
-    assert model_text.message(stop) == stop  # English: unchanged
+    stop = Message("diverged", (float("inf"),))
+    refused = NetworkError(Message("last_neuron"))
+    assert model_text.message(stop) == str(stop)  # English: the model's own sentence
+    assert model_text.message(stop) == (
+        "Training stopped: the loss became inf (diverged). Lower the learning rate and press Reset to start again."
+    )
     assert model_text.phase("forward 2") == "forward 2"
     window.set_language("ko")
-    assert model_text.message(stop) == "학습 중단: 손실이 발산했습니다 (inf). 학습률을 줄여 보세요."
-    assert model_text.message("a hidden layer needs at least one neuron; remove the layer instead").startswith(
-        "은닉층에는"
-    )
+    assert model_text.message(stop).startswith("학습 중단") and "inf" in model_text.message(stop)
+    assert not english_words(model_text.message(stop).replace("inf", ""), ALLOWED)
+    assert model_text.message(refused).startswith("은닉층에는")
     assert model_text.message("something new").endswith("something new")
     assert HANGUL.search(model_text.message("something new"))
     assert model_text.phase("forward 2") == "순전파 2"

@@ -88,7 +88,8 @@ def test_early_stopping_triggers_when_validation_stops_improving():
     tr = Trainer(net, data, TrainingSettings(optimizer="sgd", lr=0.0, patience=3, batch_size=0))
     epochs = []
     tr.run(100, on_epoch=epochs.append)
-    assert tr.stop_reason is not None and tr.stop_reason.startswith("Early stopping")
+    assert tr.stop_reason is not None and tr.stop_reason.code == "early_stopping" and tr.stop_reason.args == (3,)
+    assert str(tr.stop_reason).startswith("Early stopping")
     assert tr.epoch == len(epochs) == 1 + 3  # one best epoch, then `patience` without improvement
     assert all(math.isfinite(r.val_loss) for r in epochs)
     assert not tr.train_step()  # stopped stays stopped
@@ -111,7 +112,8 @@ def test_divergence_stops_with_a_reason_and_finite_weights(lr, hidden):
     net = Network([2, 4, 1], [hidden, "linear"], loss="mse", seed=1)
     tr = Trainer(net, regression_data(), TrainingSettings(optimizer="sgd", lr=lr, batch_size=0))
     tr.run(1000)
-    assert tr.stop_reason is not None and "stopped" in tr.stop_reason
+    assert tr.stop_reason is not None and tr.stop_reason.code in ("diverged", "non_finite_update")
+    assert str(tr.stop_reason).startswith("Training stopped")
     assert tr.epoch < 1000
     assert net.is_finite()
     assert all(math.isfinite(x) for x in tr.step_losses)
