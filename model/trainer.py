@@ -63,9 +63,7 @@ class Trainer:
         self.network = network
         self.dataset = dataset
         self.settings = settings
-        self.optimizer: Optimizer = make_optimizer(
-            settings.optimizer, lr=settings.lr, weight_decay=settings.weight_decay, l1=settings.l1, **settings.hyper
-        )
+        self.optimizer: Optimizer = optimizer_from(settings)
         self.rng = np.random.default_rng(settings.seed)
         self.epoch = 0
         self.steps = 0
@@ -283,24 +281,33 @@ class Trainer:
         self._first_loss = snap["first_loss"]
         self._epoch_sums = snap["epoch_sums"]
         self._order, self._cursor = snap["order"], snap["cursor"]
+        self._generation = getattr(self, "_generation", 0) + 1  # the histories were cut back: copies are stale
 
     # ------------------------------------------------ undo of training, rebuilding
     def checkpoint(self) -> dict[str, Any]:
-        """:meth:`snapshot` plus copies of the loss and epoch histories: what undo of a training run needs.
+        """:meth:`snapshot` plus copies of the loss and epoch histories and of the optimizer.
 
-        A snapshot only marks where the histories ended (step back truncates them); a
-        checkpoint holds them whole, so that redo can bring back the losses a run added.
+        What undo of a training run needs: a snapshot only marks where the histories
+        ended (step back cuts them back there); a checkpoint holds them whole, so that
+        redo can bring back the losses a run added.  A full history is a few MB, so
+        consecutive checkpoints share one copy while the histories are unchanged: they
+        only grow with ``steps`` and ``epoch``, and anything that cuts them back
+        (:meth:`restore`, :meth:`restore_checkpoint`, :meth:`restart`) starts a new generation.
         """
         snap = self.snapshot()
-        snap["step_losses_copy"] = copy.deepcopy(self.step_losses)
-        snap["history_copy"] = copy.deepcopy(self.history)
+        key = (getattr(self, "_generation", 0), id(self.step_losses), id(self.history), self.steps, self.epoch)
+        cached = getattr(self, "_copies", None)
+        if cached is None or cached[0] != key:
+            cached = (key, copy.deepcopy(self.step_losses), copy.deepcopy(self.history))
+            self._copies = cached
+        snap["step_losses_copy"], snap["history_copy"] = cached[1], cached[2]  # never changed: shared
         snap["optimizer_copy"] = copy.deepcopy(self.optimizer)  # its kind and hyperparameters too
         return snap
 
     def restore_checkpoint(self, snap: dict[str, Any]) -> None:
         """Become exactly the trainer :meth:`checkpoint` saw (parameters, optimizer, counters, histories)."""
         self.restore(snap)
-        # Copies again: the live histories grow in place, the checkpoint must not.
+        # Copies again: the live histories grow in place, the checkpoint's must not.
         self.step_losses = copy.deepcopy(snap["step_losses_copy"])
         self.history = copy.deepcopy(snap["history_copy"])
         self.optimizer = copy.deepcopy(snap["optimizer_copy"])
@@ -323,9 +330,9 @@ class Trainer:
 
         The observers stay: they watch this trainer, whatever it trains.
         """
-        observers = self.observers
+        observers, generation = self.observers, getattr(self, "_generation", 0)
         Trainer.__init__(self, self.network, dataset if dataset is not None else self.dataset, self.settings)
-        self.observers = observers
+        self.observers, self._generation = observers, generation + 1
 
     def switch_optimizer(self, name: str) -> None:
         """Use optimizer ``name`` from now on, keeping the hyperparameters it shares with the old one.

@@ -16,7 +16,7 @@ network's input/output layers follow the data's width.
 This module holds the editor (the dock and every edit); the dock's form is
 :mod:`gui.data.data_form`, the Data menu and the table's row tools are
 :mod:`gui.data.data_actions`, and the Qt-free data edits are
-:mod:`gui.data.dataset_edits`.
+:mod:`model.dataset_edits`.
 """
 
 from __future__ import annotations
@@ -33,11 +33,11 @@ import model
 from gui.commands import SetDatasetCommand, push
 from gui.data.data_actions import DataActions, SplitDelegate, split_names
 from gui.data.data_form import DEFAULT_N, DEFAULT_NOISE, DEFAULT_TRAIN, DEFAULT_VALIDATION, DataForm, source_names
-from gui.data.dataset_edits import one_hot_width, point_classes, with_row, with_split, with_value, without_rows
 from gui.validation import InputError, parse_finite
 from gui.window.files import last_dir
 from model import datasets
 from model.dataset import MAX_SAMPLES, TEST, TRAIN, VALIDATION
+from model.dataset_edits import one_hot_width, point_classes, with_row, with_split, with_value, without_rows
 
 if TYPE_CHECKING:
     from gui.window.interface import WindowInterface

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 import model
-from gui.data.dataset_edits import point_classes
 from gui.plots.boundary import class_colour
 from model import datasets
 from model.dataset import MAX_SAMPLES, TEST, TRAIN, VALIDATION
+from model.dataset_edits import point_classes
 
 translate = QCoreApplication.translate
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 import model
 from gui import i18n
 from gui.canvas.network_view import NetworkView
-from gui.commands import NetworkEditCommand, RenewWeightsCommand, push
+from gui.commands import RenewWeightsCommand, push
 from gui.controller import SPEEDS, PlayThrottle, TrainingController
 from gui.data import data_editor
 from gui.data.data_panel import DataPanel

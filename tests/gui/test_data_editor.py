@@ -381,7 +381,7 @@ def test_iris_resizes_the_input_layer_and_undo_restores_both(window: Any, dialog
 
 
 def test_one_hot_width() -> None:
-    from gui.data.dataset_edits import one_hot_width
+    from model.dataset_edits import one_hot_width
 
     table = np.array([[0.5, 1, 0, 0], [0.1, 0, 0, 1], [1.0, 0, 1, 0]])
     assert one_hot_width(table) == 3

@@ -104,7 +104,7 @@ def test_a_slow_redraw_buys_a_longer_training_chunk(qtbot, monkeypatch) -> None:
     clock = [100.0]
     monkeypatch.setattr(gui.controller, "time", SimpleNamespace(perf_counter=lambda: clock[0]))
     budgets: list[float] = []
-    monkeypatch.setattr(session, "train_for", lambda seconds, max_steps=1_000_000: budgets.append(seconds) or 0)
+    monkeypatch.setattr(session, "train_for", lambda seconds, max_steps=0, redraw=True: budgets.append(seconds) or 0)
     controller.play()
     controller._timer.blockSignals(True)  # the ticks below are driven by hand
     try:

@@ -1,6 +1,6 @@
-"""The data editor's data logic, without Qt: new data sets from old, and two questions about data.
+"""Data-set edits: new data sets from old, and two questions about data (the data editor's logic).
 
-Each ``with…``/``without…`` function returns a new :class:`model.Dataset` and
+Each ``with…``/``without…`` function returns a new :class:`~model.dataset.Dataset` and
 leaves the one it was given, arrays and all, as it was, so an undo command can
 hold on to the old one and put it back.  ``X`` is (n, n_inputs), ``Y`` is
 (n, n_outputs) and ``split`` is (n,) of TRAIN / VALIDATION / TEST, as in
@@ -14,17 +14,17 @@ from collections.abc import Sequence
 
 import numpy as np
 
-import model
-from model.dataset import TRAIN
+from .dataset import TRAIN, Dataset
+from .network import Network
 
 Array = np.ndarray
 
 
-def _rebuilt(ds: model.Dataset, X: Array, Y: Array, split: Array) -> model.Dataset:
-    return model.Dataset(X, Y, split, ds.kind, ds.name, list(ds.input_names), list(ds.output_names))
+def _rebuilt(ds: Dataset, X: Array, Y: Array, split: Array) -> Dataset:
+    return Dataset(X, Y, split, ds.kind, ds.name, list(ds.input_names), list(ds.output_names))
 
 
-def with_value(ds: model.Dataset, row: int, column: int, value: float) -> model.Dataset:
+def with_value(ds: Dataset, row: int, column: int, value: float) -> Dataset:
     """``ds`` with one number changed; ``column`` counts inputs first, then targets."""
     X, Y = ds.X.copy(), ds.Y.copy()
     if column < ds.n_inputs:
@@ -34,20 +34,20 @@ def with_value(ds: model.Dataset, row: int, column: int, value: float) -> model.
     return _rebuilt(ds, X, Y, ds.split.copy())
 
 
-def with_split(ds: model.Dataset, rows: Sequence[int], part: int) -> model.Dataset:
+def with_split(ds: Dataset, rows: Sequence[int], part: int) -> Dataset:
     split = ds.split.copy()
     split[list(rows)] = part
     return _rebuilt(ds, ds.X.copy(), ds.Y.copy(), split)
 
 
-def with_row(ds: model.Dataset, x: Array, y: Array, part: int = TRAIN) -> model.Dataset:
+def with_row(ds: Dataset, x: Array, y: Array, part: int = TRAIN) -> Dataset:
     """``ds`` with one sample (x (n_inputs,), y (n_outputs,)) appended."""
     X = np.vstack([ds.X, np.asarray(x, dtype=np.float64).reshape(1, -1)])
     Y = np.vstack([ds.Y, np.asarray(y, dtype=np.float64).reshape(1, -1)])
     return _rebuilt(ds, X, Y, np.append(ds.split, part))
 
 
-def without_rows(ds: model.Dataset, rows: Sequence[int]) -> model.Dataset:
+def without_rows(ds: Dataset, rows: Sequence[int]) -> Dataset:
     keep = np.ones(ds.n, dtype=bool)
     keep[list(rows)] = False
     return _rebuilt(ds, ds.X[keep], ds.Y[keep], ds.split[keep])
@@ -66,7 +66,7 @@ def one_hot_width(table: Array) -> int:
     return 0
 
 
-def point_classes(ds: model.Dataset, net: model.Network) -> list[tuple[str, Array]]:
+def point_classes(ds: Dataset, net: Network) -> list[tuple[str, Array]]:
     """(label, target row) of each class a plot click can add; empty unless 2-input classification data."""
     if ds.kind != "classification" or ds.n_inputs != 2:
         return []
