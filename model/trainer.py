@@ -74,6 +74,11 @@ class Trainer:
         self.pause_requested = False
         self._best_val = math.inf
         self._bad_epochs = 0
+        #: Early stopping: the epoch (as numbered in ``history``) with the best validation loss so far, and the
+        #: epoch whose weights were restored when training stopped (None until it has).
+        self.best_epoch: int | None = None
+        self.restored_epoch: int | None = None
+        self._best_params: tuple[list[Array], list[Array]] | None = None  # the best epoch's weights and biases
         self._first_loss: float | None = None
         self._train_idx = dataset.indices(TRAIN)
         self._has_validation = bool(np.any(dataset.split == VALIDATION))
@@ -245,10 +250,25 @@ class Trainer:
         if self.settings.patience > 0 and math.isfinite(val_loss):
             if val_loss < self._best_val:
                 self._best_val, self._bad_epochs = val_loss, 0
+                net = self.network
+                self.best_epoch = self.epoch - 1  # the epoch just finished, as numbered in ``history``
+                self._best_params = ([w.copy() for w in net.weights], [b.copy() for b in net.biases])
             else:
                 self._bad_epochs += 1
                 if self._bad_epochs >= self.settings.patience:
                     self.stop_reason = Message("early_stopping", (self._bad_epochs,))
+                    self._restore_best()
+
+    def _restore_best(self) -> None:
+        """Early stopping ends on the best epoch's weights (Keras' restore_best_weights), not on the last ones."""
+        if self._best_params is None:
+            return
+        weights, biases = self._best_params
+        for w, best in zip(self.network.weights, weights, strict=True):
+            w[...] = best  # in place: views of the parameters stay valid
+        for b, best in zip(self.network.biases, biases, strict=True):
+            b[...] = best
+        self.restored_epoch = self.best_epoch
 
     # --------------------------------------------------------------- snapshots
     def snapshot(self) -> dict[str, Any]:
@@ -263,6 +283,7 @@ class Trainer:
             "history": self.history.mark(),
             "stop_reason": self.stop_reason,
             "best": (self._best_val, self._bad_epochs),
+            "best_params": (self.best_epoch, self.restored_epoch, self._best_params),
             "first_loss": self._first_loss,
             "epoch_sums": self._epoch_sums,
             "order": self._order,
@@ -278,6 +299,7 @@ class Trainer:
         self.history.truncate(snap["history"])
         self.stop_reason = snap["stop_reason"]
         self._best_val, self._bad_epochs = snap["best"]
+        self.best_epoch, self.restored_epoch, self._best_params = snap["best_params"]
         self._first_loss = snap["first_loss"]
         self._epoch_sums = snap["epoch_sums"]
         self._order, self._cursor = snap["order"], snap["cursor"]

@@ -67,7 +67,7 @@ def hit_sentence(hit: bp.BreakpointHit) -> str:
 class FlowRecorder(QObject):
     """Keeps the history and breakpoints on the session's trainer; shows a past step read-only."""
 
-    #: A breakpoint fired (its status sentence); training has been paused.
+    #: A breakpoint fired, or early stopping restored the best weights (a status sentence); training has paused.
     breakpoint_hit = Signal(str)
     #: A past step is on view (its number), or None: back to the present.
     preview_changed = Signal(object)
@@ -128,7 +128,18 @@ class FlowRecorder(QObject):
         self.breakpoints.arm(self.session.trainer)
 
     def _on_session_training_stopped(self, _reason: str) -> None:
-        hit = self.breakpoints.after_stop(self.session.trainer)
+        trainer = self.session.trainer
+        if trainer.restored_epoch is not None:
+            # Early stopping put the best epoch's weights back: that is the present the history ends on.
+            net = self.session.network
+            self.history.record(trainer.steps, net.weights, net.biases)
+            text = QCoreApplication.translate(
+                "FlowRecorder",
+                "Early stopping: the validation loss stopped improving, so the weights after epoch %1, "
+                "the best on the validation set, are back.",
+            )
+            self.breakpoint_hit.emit(text.replace("%1", str(trainer.restored_epoch + 1)))
+        hit = self.breakpoints.after_stop(trainer)
         if hit is not None:
             self.breakpoints.hit = None
             self.breakpoint_hit.emit(hit_sentence(hit))

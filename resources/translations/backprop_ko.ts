@@ -810,8 +810,12 @@ How many of the last columns are targets?</source>
             <translation>스텝 %1 후 일시 정지: 손실이 발산했습니다 (%2).</translation>
         </message>
         <message>
+            <source>Early stopping: the validation loss stopped improving, so the weights after epoch %1, the best on the validation set, are back.</source>
+            <extracomment>A breakpoint fired, or early stopping restored the best weights (a status sentence); training has paused. A past step is on view (its number), or None: back to the present.</extracomment>
+            <translation>조기 종료: 검증 손실이 더 나아지지 않아, 검증 데이터에서 가장 좋았던 에포크 %1 뒤의 가중치로 되돌렸습니다.</translation>
+        </message>
+        <message>
             <source>continue from step %1</source>
-            <extracomment>A breakpoint fired (its status sentence); training has been paused. A past step is on view (its number), or None: back to the present.</extracomment>
             <translation>스텝 %1부터 계속</translation>
         </message>
     </context>

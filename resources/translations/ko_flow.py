@@ -73,6 +73,10 @@ GENERAL: dict[str, str] = {
     ),
     "continue from step %1": "스텝 %1부터 계속",
     "%1 · %2": "%1 · %2",
+    "Early stopping: the validation loss stopped improving, so the weights after epoch %1, "
+    "the best on the validation set, are back.": (
+        "조기 종료: 검증 손실이 더 나아지지 않아, 검증 데이터에서 가장 좋았던 에포크 %1 뒤의 가중치로 되돌렸습니다."
+    ),
     "numbers": "수치",
     "δ": "δ",
     "Δ/W": "Δ/W",

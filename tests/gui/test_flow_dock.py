@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+import model
 from gui.lab.flow_dock import TAB_NAMES
 from model import breakpoints as bp
 from model.param_history import flatten
@@ -117,3 +118,20 @@ def test_a_lesson_opens_the_panel_with_its_breakpoint_and_pauses_where_a_neuron_
     assert sum(int(layer.dead.sum()) for layer in panel.layers) < dead_now
     panel.now_button.click()
     assert window.session.steps == step
+
+
+def test_early_stopping_brings_back_the_best_weights_and_says_so(window, qtbot) -> None:  # noqa: ANN001
+    window.action("example_overfitting").trigger()
+    panel = window.flow.panel
+    panel.breakpoint_actions[bp.VALIDATION_ROSE].setChecked(False)
+    window.session.set_setting("patience", 5)
+    window.action("play").trigger()
+    qtbot.waitUntil(lambda: not window.controller.playing, timeout=30_000)
+    trainer = window.session.trainer
+    assert trainer.restored_epoch is not None
+    assert "are back" in window.statusBar().currentMessage()
+    val = [r.val_loss for r in trainer.history]
+    assert trainer.evaluate(model.VALIDATION)[0] == min(val)
+    # The history ends on the restored weights: "now" on the slider is what the network holds.
+    net = window.session.network
+    assert np.array_equal(panel.recorder.history.row(window.session.steps), flatten(net.weights, net.biases))

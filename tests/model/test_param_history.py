@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+import model
 from model import Dataset, Network, Trainer, TrainingSettings, breakpoints, presets
 from model.param_history import ParamHistory, flatten
 
@@ -202,3 +203,21 @@ def test_a_diverging_loss_is_reported_as_the_non_finite_breakpoint() -> None:
     hit = bp.after_stop(trainer)
     assert hit is not None and hit.code == breakpoints.LOSS_NON_FINITE and hit.step == trainer.steps
     assert trainer.divergence(hit.values[0]) is not None
+
+
+# ---------------------------------------------------------------- early stopping
+def test_early_stopping_restores_exactly_the_best_epochs_weights() -> None:
+    doc = presets.load_preset("overfitting")
+    doc.training.patience = 5
+    trainer = Trainer(doc.network, doc.dataset, doc.training)
+    h = ParamHistory(doc.network.sizes)
+    trainer.observers.append(h)  # full batch: epoch e ends with step e + 1
+    trainer.run(500)
+    assert trainer.stop_reason is not None and trainer.stop_reason.code == "early_stopping"
+    val = [r.val_loss for r in trainer.history]
+    best = int(np.argmin(val))
+    assert trainer.best_epoch == trainer.restored_epoch == best < len(val) - 5
+    weights, biases = h.params(best + 1)
+    for w, kept in zip(doc.network.weights + doc.network.biases, weights + biases, strict=True):
+        assert np.array_equal(w, kept)
+    assert trainer.evaluate(model.VALIDATION)[0] == val[best]
