@@ -28,6 +28,7 @@ def setting_name(name: str) -> str:
         "shuffle": QCoreApplication.translate("commands", "shuffling"),
         "schedule": QCoreApplication.translate("commands", "learning rate schedule"),
         "patience": QCoreApplication.translate("commands", "early stop patience"),
+        "dropout": QCoreApplication.translate("commands", "dropout"),
     }
     return names.get(name, name)
 

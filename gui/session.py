@@ -30,7 +30,18 @@ from model.stepper import Stepper, StepView
 Array = np.ndarray
 
 #: Fields of TrainingSettings the window edits (the training panel checks the values).
-SETTING_FIELDS = ("optimizer", "lr", "batch_size", "weight_decay", "l1", "seed", "shuffle", "schedule", "patience")
+SETTING_FIELDS = (
+    "optimizer",
+    "lr",
+    "batch_size",
+    "weight_decay",
+    "l1",
+    "seed",
+    "shuffle",
+    "schedule",
+    "patience",
+    "dropout",
+)
 
 
 class Session(QObject):

@@ -293,6 +293,13 @@ def _hyper_value(value: Any, where: str, default: Any) -> Any:
     return _float(value, where, 0.0)
 
 
+def _dropout_rate(value: Any, where: str) -> float:
+    v = _float(value, where, 0.0)
+    if v >= 1.0:
+        raise FileFormatError(f"{where} must be below 1 (the share of hidden units dropped), got {v:g}")
+    return v
+
+
 def _training(value: Any) -> TrainingSettings:
     fields = {f.name: f for f in dataclasses.fields(TrainingSettings)}
     d = _obj(value, "training", tuple(fields))
@@ -308,6 +315,7 @@ def _training(value: Any) -> TrainingSettings:
         "l1": lambda v, w: _float(v, w, 0.0),
         "schedule": lambda v, w: _choice(v, w, SCHEDULES),
         "patience": lambda v, w: _int(v, w, 0),
+        "dropout": _dropout_rate,
     }
     # The optimizer and schedule decide which hyper and schedule_params keys are valid.
     optimizer = checks["optimizer"](d.get("optimizer", defaults.optimizer), "training.optimizer")

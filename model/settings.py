@@ -22,7 +22,9 @@ class TrainingSettings:
       constant; step: lr·gamma^(e // step_size); exponential: lr·gamma^e;
       inverse_time: lr / (1 + decay·e).
     * ``patience``: early stopping after this many epochs without a better
-      validation loss (0 = off).
+      validation loss (0 = off); training then ends on the best epoch's weights.
+    * ``dropout``: inverted dropout rate p of every hidden layer while training
+      (0 = off, below 1; see :mod:`model.dropout`); never when evaluating.
     """
 
     optimizer: str = "sgd"
@@ -37,6 +39,7 @@ class TrainingSettings:
     schedule: str = "constant"
     schedule_params: dict[str, float] = field(default_factory=dict)
     patience: int = 0
+    dropout: float = 0.0
 
     def lr_at(self, epoch: int) -> float:
         """The scheduled learning rate for epoch ``epoch`` (0-based)."""

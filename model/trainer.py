@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 
+from . import dropout
 from .dataset import TRAIN, VALIDATION, Dataset
 from .history import EpochHistory, EpochRecord, LossHistory
 from .messages import Message
@@ -65,6 +66,7 @@ class Trainer:
         self.settings = settings
         self.optimizer: Optimizer = optimizer_from(settings)
         self.rng = np.random.default_rng(settings.seed)
+        self.dropout_rng = np.random.default_rng([settings.seed, 1])  # dropout's masks: their own seeded stream
         self.epoch = 0
         self.steps = 0
         self.step_losses = LossHistory()
@@ -188,6 +190,14 @@ class Trainer:
         if self.stop_reason is not None or len(self._train_idx) == 0:
             return False
         X, T = self._batch_arrays(self.peek_batch())
+        p = self.settings.dropout
+        if p > 0.0 and self.network.n_layers > 1:
+            # Dropout on every hidden layer while training (the accuracy counted is the dropped network's, as Keras
+            # reports it); evaluation and the boundary use the plain forward pass.
+            rates = [p] * (self.network.n_layers - 1) + [0.0]
+            masks = dropout.make_masks(self.dropout_rng, self.network, rates, len(X))
+            fwd = dropout.forward(self.network, X, rates, masks)
+            return self.apply(dropout.backward(self.network, fwd, T, rates, masks), output=fwd.output)
         fwd = self.network.forward(X)
         return self.apply(self.network.backward(fwd, T), output=fwd.output)
 
@@ -277,6 +287,7 @@ class Trainer:
             "network": self.network.state(),
             "optimizer": self.optimizer.state_dict(),
             "rng": self.rng.bit_generator.state,
+            "dropout_rng": self.dropout_rng.bit_generator.state,
             "epoch": self.epoch,
             "steps": self.steps,
             "losses": self.step_losses.mark(),
@@ -294,6 +305,7 @@ class Trainer:
         self.network.restore(snap["network"])
         self.optimizer.load_state_dict(snap["optimizer"])
         self.rng.bit_generator.state = snap["rng"]
+        self.dropout_rng.bit_generator.state = snap["dropout_rng"]
         self.epoch, self.steps = snap["epoch"], snap["steps"]
         self.step_losses.truncate(snap["losses"])
         self.history.truncate(snap["history"])
@@ -342,6 +354,7 @@ class Trainer:
         order (its partial sums are dropped with the batches they came from).
         """
         self.rng = np.random.default_rng(self.settings.seed)
+        self.dropout_rng = np.random.default_rng([self.settings.seed, 1])
         self._order = self._new_order()
         self._cursor = 0
         self._epoch_sums = (0.0, 0.0, 0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from gui.commands import NetworkEditCommand, SetSettingCommand, push
@@ -14,6 +15,18 @@ from model import losses, optimizers
 from model.settings import SCHEDULES
 
 ERROR_STYLE = "border: 2px solid #b2182b;"
+
+
+def parse_rate(text: str) -> float:
+    """A dropout rate: at least 0 and below 1, or InputError saying why not."""
+    value = parse_finite(text, minimum=0.0)
+    if value >= 1.0:
+        raise InputError(
+            QCoreApplication.translate(
+                "TrainingPanel", "A dropout rate is the share of hidden units dropped: below 1; nothing was changed."
+            )
+        )
+    return value
 
 
 class TrainingPanel(QWidget):
@@ -43,6 +56,7 @@ class TrainingPanel(QWidget):
             ("l1", lambda t: parse_finite(t, minimum=0.0)),
             ("seed", lambda t: int(parse_finite(t, minimum=0.0, integer=True))),
             ("patience", lambda t: int(parse_finite(t, minimum=0.0, integer=True))),
+            ("dropout", parse_rate),
         ):
             edit = QLineEdit()
             edit.setObjectName(f"setting_{name}")
@@ -67,6 +81,7 @@ class TrainingPanel(QWidget):
             ("shuffle", self.shuffle),
             ("seed", self.fields["seed"][0]),
             ("patience", self.fields["patience"][0]),
+            ("dropout", self.fields["dropout"][0]),
         ):
             label = QLabel()
             self.labels[key] = label
@@ -95,6 +110,7 @@ class TrainingPanel(QWidget):
             "shuffle": self.tr("Shuffle"),
             "seed": self.tr("Seed"),
             "patience": self.tr("Early stop patience"),
+            "dropout": self.tr("Dropout (hidden)"),
         }
         for key, text in names.items():
             self.labels[key].setText(text)

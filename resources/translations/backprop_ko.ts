@@ -1742,6 +1742,10 @@ How many of the last columns are targets?</source>
     <context>
         <name>TrainingPanel</name>
         <message>
+            <source>A dropout rate is the share of hidden units dropped: below 1; nothing was changed.</source>
+            <translation>드롭아웃 비율은 끄는 은닉 뉴런의 몫이라 1보다 작아야 합니다. 아무것도 바뀌지 않았습니다.</translation>
+        </message>
+        <message>
             <source>Loss</source>
             <translation>손실 함수</translation>
         </message>
@@ -1780,6 +1784,10 @@ How many of the last columns are targets?</source>
         <message>
             <source>Early stop patience</source>
             <translation>조기 종료 인내</translation>
+        </message>
+        <message>
+            <source>Dropout (hidden)</source>
+            <translation>드롭아웃 (은닉층)</translation>
         </message>
         <message>
             <source>constant</source>
@@ -1839,6 +1847,10 @@ How many of the last columns are targets?</source>
         <message>
             <source>early stop patience</source>
             <translation>조기 종료 인내</translation>
+        </message>
+        <message>
+            <source>dropout</source>
+            <translation>드롭아웃</translation>
         </message>
         <message>
             <source>set a weight</source>

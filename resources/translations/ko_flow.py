@@ -73,6 +73,11 @@ GENERAL: dict[str, str] = {
     ),
     "continue from step %1": "스텝 %1부터 계속",
     "%1 · %2": "%1 · %2",
+    "Dropout (hidden)": "드롭아웃 (은닉층)",
+    "dropout": "드롭아웃",
+    "A dropout rate is the share of hidden units dropped: below 1; nothing was changed.": (
+        "드롭아웃 비율은 끄는 은닉 뉴런의 몫이라 1보다 작아야 합니다. 아무것도 바뀌지 않았습니다."
+    ),
     "Early stopping: the validation loss stopped improving, so the weights after epoch %1, "
     "the best on the validation set, are back.": (
         "조기 종료: 검증 손실이 더 나아지지 않아, 검증 데이터에서 가장 좋았던 에포크 %1 뒤의 가중치로 되돌렸습니다."

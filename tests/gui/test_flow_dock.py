@@ -135,3 +135,20 @@ def test_early_stopping_brings_back_the_best_weights_and_says_so(window, qtbot) 
     # The history ends on the restored weights: "now" on the slider is what the network holds.
     net = window.session.network
     assert np.array_equal(panel.recorder.history.row(window.session.steps), flatten(net.weights, net.biases))
+
+
+def test_dropout_is_a_training_setting_with_undo_and_a_refusal_for_rates_of_one(window) -> None:  # noqa: ANN001
+    edit = window.training_panel.fields["dropout"][0]
+    edit.setText("0.5")
+    edit.editingFinished.emit()
+    assert window.session.settings.dropout == 0.5
+    before = [w.copy() for w in window.session.network.weights]
+    window.action("train_epoch").trigger()
+    assert not np.array_equal(before[0], window.session.network.weights[0])
+    edit.setText("1.5")
+    edit.editingFinished.emit()
+    assert window.session.settings.dropout == 0.5
+    assert "below 1" in window.training_panel.error.text()
+    window.action("undo").trigger()  # the epoch
+    window.action("undo").trigger()  # the setting
+    assert window.session.settings.dropout == 0.0

@@ -110,3 +110,32 @@ def test_rates_are_checked_in_one_sentence() -> None:
     with pytest.raises(ValueError, match="below 1"):
         dropout.check_rates(net, [1.0, 0.0])
     assert dropout.check_rates(net, [0.5, 0]) == [0.5, 0.0]
+
+
+def test_trainer_drops_hidden_units_while_training_only() -> None:
+    from model import Trainer, TrainingSettings, load_preset
+    from model.fileformat import dumps, loads
+
+    doc = load_preset("dead_relu")
+    doc.training.lr, doc.training.dropout = 0.1, 0.5
+    trainer = Trainer(doc.network, doc.dataset, doc.training)
+    reference = doc.network.copy()
+    X, Y = doc.dataset.X, doc.dataset.Y
+    rates = [0.5, 0.5, 0.0]
+    masks = dropout.make_masks(np.random.default_rng([doc.training.seed, 1]), reference, rates, len(X))
+    g = dropout.backward(reference, dropout.forward(reference, X, rates, masks), Y, rates, masks)
+    assert trainer.train_step()
+    for k in range(reference.n_layers):  # plain SGD: w - lr · g with the dropped network's gradient
+        np.testing.assert_allclose(doc.network.weights[k], reference.weights[k] - 0.1 * g.dW[k], rtol=1e-12)
+    # Evaluation is the plain network: the same numbers twice, whatever the masks.
+    assert (
+        trainer.evaluate()[0]
+        == trainer.evaluate()[0]
+        == doc.network.loss_value(doc.network.forward(X), doc.network.targets(Y))
+    )
+    # The setting is part of the lesson file, and a rate of 1 or more is refused in one sentence.
+    assert loads(dumps(doc)).training.dropout == 0.5
+    doc.training.dropout = 1.0
+    with pytest.raises(ValueError, match="below 1"):
+        loads(dumps(doc))
+    assert TrainingSettings().dropout == 0.0
