@@ -215,7 +215,7 @@ class FlowPanel(QWidget):
             if item is not None:
                 item.setToolTip(tip)
         self.histograms.set_labels(self.tr("share"), self.tr("a"), self.tr("log10 |δ|"), self.tr("log10 |∂L/∂W|"))
-        self.series.norm.set_labels(self.tr("step"), self.tr("‖∂L/∂W‖"))
+        self.series.norm.set_labels(self.tr("step"), self.tr("log10 ‖∂L/∂W‖"))
         self.series.ratio.set_labels(self.tr("step"), self.tr("log10 update / weight"))
         self.history_label.setText(self.tr("History"))
         self.slider.setToolTip(

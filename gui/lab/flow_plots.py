@@ -109,7 +109,9 @@ class LayerSeries:
     """
 
     def __init__(self) -> None:
-        self.norm = _LayerCurves("step", "‖∂L/∂W‖", step_mode=False, log_y=True)
+        # log10 of the norm on a linear axis, like the ratio beside it: pyqtgraph's log axis piles its minor
+        # labels on top of each other in a plot this short whenever the range spans less than a decade.
+        self.norm = _LayerCurves("step", "log10 ‖∂L/∂W‖", step_mode=False)
         self.ratio = _LayerCurves("step", "log10 update / weight", step_mode=False)
         self.reference = pg.InfiniteLine(
             pos=RATIO_REFERENCE, angle=0, pen=pg.mkPen("#888888", width=1.5, style=Qt.PenStyle.DashLine)
@@ -142,7 +144,9 @@ class LayerSeries:
         self.norm.ensure(names, title)
         self.ratio.ensure(names, title)
         x = self.steps.astype(float)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            log_norms = np.log10(self.norms)  # a zero norm (-inf) is dropped by set()
         for k in range(len(names)):
             if k < self.norms.shape[1]:
-                self.norm.set(k, x, self.norms[:, k])
+                self.norm.set(k, x, log_norms[:, k])
                 self.ratio.set(k, x, self.ratios[:, k])

@@ -109,6 +109,11 @@ class FlowRecorder(QObject):
         if self.preview_step is not None:
             return
         self.attach()
+        latest, steps = self.history.latest, self.session.steps
+        if latest is not None and latest[0] > steps:
+            # Training was undone (or stepped back): the history forgets the steps that no longer happened.
+            net = self.session.network
+            self.history.record(steps, net.weights, net.biases)
         hit = self.breakpoints.hit
         if hit is not None:
             self.breakpoints.hit = None

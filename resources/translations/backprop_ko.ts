@@ -715,6 +715,10 @@ How many of the last columns are targets?</source>
             <translation>스텝</translation>
         </message>
         <message>
+            <source>log10 ‖∂L/∂W‖</source>
+            <translation>log10 ‖∂L/∂W‖</translation>
+        </message>
+        <message>
             <source>log10 update / weight</source>
             <translation>log10 갱신 / 가중치</translation>
         </message>

@@ -26,6 +26,7 @@ GENERAL: dict[str, str] = {
     "share": "비율",
     "log10 |δ|": "log10 |δ|",
     "log10 |∂L/∂W|": "log10 |∂L/∂W|",
+    "log10 ‖∂L/∂W‖": "log10 ‖∂L/∂W‖",
     "log10 update / weight": "log10 갱신 / 가중치",
     "History": "기록",
     "Drag back through training: every step's weights are kept (older ones thinned)": (

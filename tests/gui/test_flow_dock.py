@@ -152,3 +152,16 @@ def test_dropout_is_a_training_setting_with_undo_and_a_refusal_for_rates_of_one(
     window.action("undo").trigger()  # the epoch
     window.action("undo").trigger()  # the setting
     assert window.session.settings.dropout == 0.0
+
+
+def test_undoing_training_shortens_the_history(window) -> None:  # noqa: ANN001
+    panel = _open(window)
+    for _ in range(5):
+        window.action("train_epoch").trigger()
+    assert panel.recorder.history.latest[0] == 5
+    window.action("undo").trigger()
+    window.action("undo").trigger()
+    assert window.session.steps == 3
+    assert list(panel.recorder.history.steps()) == [0, 1, 2, 3]
+    net = window.session.network
+    assert np.array_equal(panel.recorder.history.row(3), flatten(net.weights, net.biases))
