@@ -28,6 +28,7 @@ from gui.controller import SPEEDS, PlayThrottle, TrainingController
 from gui.data import data_editor
 from gui.data.data_panel import DataPanel
 from gui.lab import flow_dock
+from gui.lab import gradient_lab
 from gui.model_text import phase as phase_text
 from gui.panels.inspector import Inspector
 from gui.panels.lesson_panel import LessonPanel, localized_title
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.export_menu = export_menu.install(self)
         self.flow = flow_dock.install(self)
         self.presentation = presentation.install(self)
+        self.gradient_lab = gradient_lab.install(self)
         self.shortcuts = shortcuts.install(self)  # last: it gives every command without keys its default
 
     # ------------------------------------------------------------ building
