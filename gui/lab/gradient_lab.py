@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 CONTEXT = "GradientLab"
 MENUS = (MenuSpec("lab", QT_TRANSLATE_NOOP("GradientLab", "&Lab")),)
+#: Two-stroke keys: Ctrl+K, then the window's letter (Ctrl+L is taken by "add hidden layer").
+LAB_KEY = "Ctrl+K"
 
 
 class GradientLab(QObject):
@@ -45,6 +47,7 @@ class GradientLab(QObject):
                 "lab_derivatives",
                 QT_TRANSLATE_NOOP("GradientLab", "Derivatives (1-D)…"),
                 QT_TRANSLATE_NOOP("GradientLab", "Forward and central differences beside the exact derivative"),
+                (f"{LAB_KEY}, D",),
                 triggered=lambda _w: self.open("lab_derivatives"),
                 menu="lab",
             ),
@@ -52,6 +55,7 @@ class GradientLab(QObject):
                 "lab_functions",
                 QT_TRANSLATE_NOOP("GradientLab", "2-D function lab…"),
                 QT_TRANSLATE_NOOP("GradientLab", "Gradient field and descent paths of six optimizers"),
+                (f"{LAB_KEY}, F",),
                 triggered=lambda _w: self.open("lab_functions"),
                 menu="lab",
             ),
@@ -59,6 +63,7 @@ class GradientLab(QObject):
                 "lab_gradient_check",
                 QT_TRANSLATE_NOOP("GradientLab", "Gradient check…"),
                 QT_TRANSLATE_NOOP("GradientLab", "Backprop against finite differences for every parameter"),
+                (f"{LAB_KEY}, G",),
                 triggered=lambda _w: self.open("lab_gradient_check"),
                 menu="lab",
                 separator=True,
@@ -67,6 +72,7 @@ class GradientLab(QObject):
                 "lab_landscape",
                 QT_TRANSLATE_NOOP("GradientLab", "Loss landscape…"),
                 QT_TRANSLATE_NOOP("GradientLab", "The loss over two parameters, and along the gradient"),
+                (f"{LAB_KEY}, L",),
                 triggered=lambda _w: self.open("lab_landscape"),
                 menu="lab",
             ),
