@@ -15,11 +15,13 @@ from .resources import RESOURCES
 PRESET_DIR = RESOURCES / "presets"
 
 #: The presets in the order of the lecture notes: linear model (A), backprop (B),
+#: the same example as a "find the bug" exercise (note 000 prints a wrong update; the gradient lab checks it),
 #: perceptrons, XOR by hand (C), XOR learned, softmax classifier; then why deep
 #: networks are hard to train (note 001): vanishing gradients, dead ReLUs, overfitting.
 PRESETS: tuple[str, ...] = (
     "house_price",
     "backprop_walkthrough",
+    "find_the_bug",
     "and_perceptron",
     "or_perceptron",
     "xor_by_hand",

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from gui.commands import SetParameterCommand, push
 from gui.controller import PlayThrottle
+from gui.lab.inspector_check import GradientCheckLine
 from gui.session import Session
 from gui.validation import InputError, parse_finite
 from model import explain
@@ -62,6 +63,8 @@ class Inspector(QWidget):
         layout.addWidget(self.text, 1)
         layout.addLayout(row)
         layout.addWidget(self.error)
+        self.gradient_check = GradientCheckLine(session)  # the gradient lab's line: backprop vs central difference
+        layout.addWidget(self.gradient_check)
         self.value_edit.returnPressed.connect(self._apply)
         self.apply_button.clicked.connect(self._apply)
         self.value_edit.textEdited.connect(lambda _t: self._show_error(""))
@@ -194,6 +197,7 @@ class Inspector(QWidget):
             self.value_edit.setText(repr(self.session.parameter(*param)))
         elif not editable:
             self.value_edit.clear()
+        self.gradient_check.set_parameter(param)
 
     def text_content(self) -> str:
         """Everything the inspector shows, as plain text (the scripting surface)."""

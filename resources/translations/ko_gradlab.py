@@ -121,4 +121,8 @@ GENERAL: dict[str, str] = {
     "Pick two different parameters.": "서로 다른 매개변수 두 개를 고르세요.",
     "The range needs a number greater than 0.": "범위에는 0보다 큰 숫자를 넣어 주세요.",
     "loss %1 at (%2, %3); ∂L = (%4, %5); log₁₀ loss in colour, −∇ as the red arrow": "(%2, %3)에서 손실 %1, ∂L = (%4, %5). 색은 log₁₀ 손실, 빨간 화살표는 −∇입니다.",
+    # ---- the inspector's gradient-check line
+    "Gradient check: h needs a number greater than 0.": "기울기 검사: h에는 0보다 큰 숫자를 넣어 주세요.",
+    "Gradient check: backprop %1, central difference %2, relative error %3 (%4)": "기울기 검사: 역전파 %1, 중심 차분 %2, 상대 오차 %3 (%4)",
+    "— a ReLU/step input crossed 0 within ±h.": "— ±h 안에서 ReLU/계단 함수 입력이 0을 넘나듭니다.",
 }

@@ -172,3 +172,29 @@ def test_landscape_follows_training(make_window):
     win.span_edit.setText("-1")
     win.span_edit.editingFinished.emit()
     assert "greater than 0" in win.info.text()
+
+
+def test_inspector_shows_the_selected_weights_gradient_check(make_window):
+    w = make_window("backprop_walkthrough")
+    w.inspector.set_selection(("edge", 2, 0, 0))
+    line = w.inspector.findChild(QLabel, "gradient_check_line")
+    assert w.inspector.gradient_check.isVisibleTo(w.inspector)
+    assert "backprop -851.2, central difference -851.2" in line.text() and "good" in line.text()
+    h = w.inspector.findChild(QLineEdit, "gradient_check_h")
+    h.setText("0")
+    h.editingFinished.emit()
+    assert "greater than 0" in line.text()
+    w.inspector.set_selection(("node", 0, 0))  # an input has no parameter: no line
+    assert not w.inspector.gradient_check.isVisibleTo(w.inspector)
+
+
+def test_find_the_bug_lesson(make_window):
+    w = make_window("xor_train")
+    w.action("example_find_the_bug").trigger()
+    assert w.session.network.weights[2][0, 0] == pytest.approx(0.1)
+    check = open_lab(w, "lab_gradient_check")
+    table = check.findChild(QTableWidget, "check_table")
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows["W (2, 0, 0)"] == "-851.2"
+    w.action("finish_step").trigger()
+    assert w.session.network.weights[2][0, 0] == pytest.approx(8.612)  # not the note's 0.1056

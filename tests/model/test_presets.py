@@ -26,6 +26,7 @@ def test_catalogue_matches_the_files_on_disk() -> None:
     assert presets.PRESETS == (
         "house_price",
         "backprop_walkthrough",
+        "find_the_bug",
         "and_perceptron",
         "or_perceptron",
         "xor_by_hand",
