@@ -462,6 +462,97 @@ How many of the last columns are targets?</source>
         </message>
     </context>
     <context>
+        <name>DerivativesPanel</name>
+        <message>
+            <source>Derivatives: forward and central differences</source>
+            <translation>미분: 전방 차분과 중심 차분</translation>
+        </message>
+        <message>
+            <source>f(x):</source>
+            <translation>f(x):</translation>
+        </message>
+        <message>
+            <source>typed f(x):</source>
+            <translation>직접 입력한 f(x):</translation>
+        </message>
+        <message>
+            <source>at x =</source>
+            <translation>x =</translation>
+        </message>
+        <message>
+            <source>step h =</source>
+            <translation>간격 h =</translation>
+        </message>
+        <message>
+            <source>precision:</source>
+            <translation>정밀도:</translation>
+        </message>
+        <message>
+            <source>Type a function…</source>
+            <translation>함수 직접 입력…</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>값</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>오차</translation>
+        </message>
+        <message>
+            <source>formula</source>
+            <translation>식</translation>
+        </message>
+        <message>
+            <source>forward</source>
+            <translation>전방</translation>
+        </message>
+        <message>
+            <source>central</source>
+            <translation>중심</translation>
+        </message>
+        <message>
+            <source>exact</source>
+            <translation>정확한 값</translation>
+        </message>
+        <message>
+            <source>step h</source>
+            <translation>간격 h</translation>
+        </message>
+        <message>
+            <source>error |estimate − exact|</source>
+            <translation>오차 |추정값 − 정확한 값|</translation>
+        </message>
+        <message>
+            <source>forward difference</source>
+            <translation>전방 차분</translation>
+        </message>
+        <message>
+            <source>central difference</source>
+            <translation>중심 차분</translation>
+        </message>
+        <message>
+            <source>slope 1: error ~ h</source>
+            <translation>기울기 1: 오차 ~ h</translation>
+        </message>
+        <message>
+            <source>slope 2: error ~ h²</source>
+            <translation>기울기 2: 오차 ~ h²</translation>
+        </message>
+        <message>
+            <source>x needs a number and h a number greater than 0.</source>
+            <translation>x에는 숫자를, h에는 0보다 큰 숫자를 넣어 주세요.</translation>
+        </message>
+        <message>
+            <source>With h = %1 in %2: x + h == x (floats next to x are %3 apart), so f(x + h) − f(x) = 0 and both differences are exactly 0.</source>
+            <translation>h = %1, %2에서는 x + h == x입니다(x 근처의 부동소수점 수 간격이 %3). 그래서 f(x + h) − f(x) = 0이 되고 두 차분 모두 정확히 0입니다.</translation>
+        </message>
+        <message>
+            <source>With h = %1 in %2, x + h differs from x (floats next to x are %3 apart).</source>
+            <translation>h = %1, %2에서는 x + h가 x와 다릅니다(x 근처의 부동소수점 수 간격이 %3).</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportMenu</name>
         <message>
             <source>&amp;Export</source>
@@ -824,6 +915,365 @@ How many of the last columns are targets?</source>
         </message>
     </context>
     <context>
+        <name>FunctionLab</name>
+        <message>
+            <source>Save the plot</source>
+            <translation>그래프 저장</translation>
+        </message>
+        <message>
+            <source>2-D function lab: gradients and descent paths</source>
+            <translation>2차원 함수 실험실: 기울기와 하강 경로</translation>
+        </message>
+        <message>
+            <source>Function</source>
+            <translation>함수</translation>
+        </message>
+        <message>
+            <source>Preset:</source>
+            <translation>예제 설정:</translation>
+        </message>
+        <message>
+            <source>f(x0, x1):</source>
+            <translation>f(x0, x1):</translation>
+        </message>
+        <message>
+            <source>Type a function…</source>
+            <translation>함수 직접 입력…</translation>
+        </message>
+        <message>
+            <source>e.g. x0^2 + x1^2 or sin(x0) * x1</source>
+            <translation>예: x0^2 + x1^2 또는 sin(x0) * x1</translation>
+        </message>
+        <message>
+            <source>Start (x0, x1):</source>
+            <translation>시작점 (x0, x1):</translation>
+        </message>
+        <message>
+            <source>Arrows at np.arange(start, stop, step):</source>
+            <translation>화살표 위치 np.arange(시작, 끝, 간격):</translation>
+        </message>
+        <message>
+            <source>Numerical gradient for the paths (h = 1e-4), as in the note</source>
+            <translation>경로에 수치 미분 기울기 사용 (h = 1e-4, 노트와 같이)</translation>
+        </message>
+        <message>
+            <source>Optimizers</source>
+            <translation>옵티마이저</translation>
+        </message>
+        <message>
+            <source>learning rate</source>
+            <translation>학습률</translation>
+        </message>
+        <message>
+            <source>steps</source>
+            <translation>스텝</translation>
+        </message>
+        <message>
+            <source>Ledger of one step</source>
+            <translation>한 단계의 계산 기록</translation>
+        </message>
+        <message>
+            <source>Animate</source>
+            <translation>애니메이션</translation>
+        </message>
+        <message>
+            <source>Gradient at (x0, x1):</source>
+            <translation>(x0, x1)에서의 기울기:</translation>
+        </message>
+        <message>
+            <source>Plot as PNG…</source>
+            <translation>그래프 PNG…</translation>
+        </message>
+        <message>
+            <source>Path as CSV…</source>
+            <translation>경로 CSV…</translation>
+        </message>
+        <message>
+            <source>Ledger as Markdown…</source>
+            <translation>계산 기록 Markdown…</translation>
+        </message>
+        <message>
+            <source>The start point needs two numbers.</source>
+            <translation>시작점에는 숫자 두 개가 필요합니다.</translation>
+        </message>
+        <message>
+            <source>The arrow grid needs start, stop, step (at most 60 steps).</source>
+            <translation>화살표 격자에는 시작, 끝, 간격이 필요합니다(최대 60칸).</translation>
+        </message>
+        <message>
+            <source>needs lr ≥ 0 and 0–%1 steps</source>
+            <translation>학습률 ≥ 0, 단계 수 0–%1 필요</translation>
+        </message>
+        <message>
+            <source>%1 is stable while lr &lt; %2 (λ_max = %3)%4</source>
+            <translation>%1은(는) 학습률 &lt; %2에서 안정적입니다 (λ_max = %3)%4</translation>
+        </message>
+        <message>
+            <source>: this lr is past the limit</source>
+            <translation>: 지금 학습률은 한계를 넘었습니다</translation>
+        </message>
+        <message>
+            <source>A saddle: along x1 every learning rate moves away.</source>
+            <translation>안장점: x1 방향으로는 어떤 학습률이든 멀어집니다.</translation>
+        </message>
+        <message>
+            <source>step %1</source>
+            <translation>%1단계</translation>
+        </message>
+        <message>
+            <source>Move the slider to a step (1 or more) to see its update written out.</source>
+            <translation>슬라이더를 1 이상의 단계로 옮기면 그 단계의 갱신 계산이 나타납니다.</translation>
+        </message>
+        <message>
+            <source>%1, step %2</source>
+            <translation>%1, %2단계</translation>
+        </message>
+        <message>
+            <source>effective step size per coordinate: %1, %2</source>
+            <translation>좌표별 실제 보폭(유효 학습률): %1, %2</translation>
+        </message>
+        <message>
+            <source>Type two numbers, e.g. 3, 4.</source>
+            <translation>숫자 두 개를 입력하세요. 예: 3, 4</translation>
+        </message>
+        <message>
+            <source>exact: (%1, %2)</source>
+            <translation>정확한 값: (%1, %2)</translation>
+        </message>
+        <message>
+            <source>at (%1, %2): f = %3, numerical ∇f = (%4, %5)</source>
+            <translation>(%1, %2)에서 f = %3, 수치 미분 ∇f = (%4, %5)</translation>
+        </message>
+        <message>
+            <source>Save the path</source>
+            <translation>경로 저장</translation>
+        </message>
+        <message>
+            <source>Save the ledger</source>
+            <translation>계산 기록 저장</translation>
+        </message>
+    </context>
+    <context>
+        <name>GradientCheckLine</name>
+        <message>
+            <source>Gradient check: h needs a number greater than 0.</source>
+            <translation>기울기 검사: h에는 0보다 큰 숫자를 넣어 주세요.</translation>
+        </message>
+        <message>
+            <source>Gradient check: backprop %1, central difference %2, relative error %3 (%4)</source>
+            <translation>기울기 검사: 역전파 %1, 중심 차분 %2, 상대 오차 %3 (%4)</translation>
+        </message>
+        <message>
+            <source>— a ReLU/step input crossed 0 within ±h.</source>
+            <translation>— ±h 안에서 ReLU/계단 함수 입력이 0을 넘나듭니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>GradientCheckWindow</name>
+        <message>
+            <source>Gradient check: backprop against finite differences</source>
+            <translation>기울기 검사: 역전파와 수치 미분 비교</translation>
+        </message>
+        <message>
+            <source>step h =</source>
+            <translation>간격 h =</translation>
+        </message>
+        <message>
+            <source>Check every parameter</source>
+            <translation>모든 매개변수 검사</translation>
+        </message>
+        <message>
+            <source>parameter</source>
+            <translation>매개변수</translation>
+        </message>
+        <message>
+            <source>backprop ∂L/∂w</source>
+            <translation>역전파 ∂L/∂w</translation>
+        </message>
+        <message>
+            <source>numerical</source>
+            <translation>수치 미분</translation>
+        </message>
+        <message>
+            <source>relative error</source>
+            <translation>상대 오차</translation>
+        </message>
+        <message>
+            <source>verdict</source>
+            <translation>판정</translation>
+        </message>
+        <message>
+            <source>kink</source>
+            <translation>꺾임점</translation>
+        </message>
+        <message>
+            <source>h needs a number greater than 0, e.g. 1e-4.</source>
+            <translation>h에는 0보다 큰 숫자를 넣어 주세요. 예: 1e-4</translation>
+        </message>
+        <message>
+            <source>a ReLU/step input crossed 0</source>
+            <translation>ReLU/계단 함수 입력이 0을 넘나듦</translation>
+        </message>
+        <message>
+            <source>The network has no parameters to check.</source>
+            <translation>검사할 매개변수가 없습니다.</translation>
+        </message>
+        <message>
+            <source>%1 parameters; the worst relative error is %2 (%3).</source>
+            <translation>매개변수 %1개, 가장 큰 상대 오차는 %2 (%3)입니다.</translation>
+        </message>
+        <message>
+            <source>%1 of them sit near a ReLU/step corner: there a finite difference can disagree with a correct backprop.</source>
+            <translation>그중 %1개는 ReLU/계단 함수의 꺾임점 근처에 있어, 역전파가 맞아도 수치 미분과 다를 수 있습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>GradientLab</name>
+        <message>
+            <source>Type a function, for example x0^2 + x1^2.</source>
+            <extracomment>One colour per optimizer (Okabe-Ito: distinct under colour-vision deficiencies). How each optimizer is named on screen (names of algorithms: the same in both languages). Colour per gradient-check verdict (good, fine, suspicious, wrong). code -&gt; sentence template (%1 = character position from 1, %2 = the offending text, %3 = a number).</extracomment>
+            <translation>함수를 입력하세요. 예: x0^2 + x1^2</translation>
+        </message>
+        <message>
+            <source>The function is too long: at most %3 characters.</source>
+            <translation>함수가 너무 깁니다. 최대 %3자까지 입력할 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>Character %1: too many nested parentheses or signs (at most %3 levels).</source>
+            <translation>%1번째 글자: 괄호나 부호가 너무 깊이 겹쳐 있습니다(최대 %3단계).</translation>
+        </message>
+        <message>
+            <source>Character %1: '%2' cannot be used; write numbers, x0, x1, + − * / ^, parentheses and functions like sin.</source>
+            <translation>%1번째 글자: '%2'은(는) 쓸 수 없습니다. 숫자, x0, x1, + − * / ^, 괄호, sin 같은 함수를 쓰세요.</translation>
+        </message>
+        <message>
+            <source>Character %1: '%2' is not a number.</source>
+            <translation>%1번째 글자: '%2'은(는) 숫자가 아닙니다.</translation>
+        </message>
+        <message>
+            <source>Character %1: '%2' is unknown; use x0, x1, pi, e or a function like sin, exp or sqrt.</source>
+            <translation>%1번째 글자: '%2'은(는) 알 수 없는 이름입니다. x0, x1, pi, e 또는 sin, exp, sqrt 같은 함수를 쓰세요.</translation>
+        </message>
+        <message>
+            <source>Character %1: a '.' after a name is not allowed.</source>
+            <translation>%1번째 글자: 이름 뒤에 '.'을 쓸 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Character %1: '%2' is not a function; is a * missing before the '('?</source>
+            <translation>%1번째 글자: '%2'은(는) 함수가 아닙니다. '(' 앞에 *가 빠지지 않았나요?</translation>
+        </message>
+        <message>
+            <source>Character %1: '%2' needs its argument in parentheses, for example %2(x0).</source>
+            <translation>%1번째 글자: '%2'의 인수는 괄호 안에 써야 합니다. 예: %2(x0)</translation>
+        </message>
+        <message>
+            <source>Character %1: '%2' takes %3 argument(s).</source>
+            <translation>%1번째 글자: '%2'에는 인수가 %3개 필요합니다.</translation>
+        </message>
+        <message>
+            <source>Character %1: a number, a variable or '(' is missing here.</source>
+            <translation>%1번째 글자: 여기에 숫자, 변수 또는 '('가 빠졌습니다.</translation>
+        </message>
+        <message>
+            <source>Character %1: an operator is missing before '%2' (write 2*x0, not 2x0).</source>
+            <translation>%1번째 글자: '%2' 앞에 연산자가 빠졌습니다(2x0이 아니라 2*x0으로 쓰세요).</translation>
+        </message>
+        <message>
+            <source>Character %1: this '(' is never closed.</source>
+            <translation>%1번째 글자: 이 '('가 닫히지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>Character %1: this ')' has no matching '('.</source>
+            <translation>%1번째 글자: 이 ')'에 맞는 '('가 없습니다.</translation>
+        </message>
+        <message>
+            <source>Note 003: x0² + x1² from (−3, 4), lr 0.1, 20 steps</source>
+            <extracomment>name -&gt; (function key, start, {optimizer: (lr, steps)}, shown title (source text))</extracomment>
+            <translation>노트 003: x0² + x1², 시작 (−3, 4), 학습률 0.1, 20단계</translation>
+        </message>
+        <message>
+            <source>Learning rate too large: lr 10, 100 steps</source>
+            <translation>너무 큰 학습률: 10, 100단계</translation>
+        </message>
+        <message>
+            <source>Learning rate too small: lr 1e-10, 100 steps</source>
+            <translation>너무 작은 학습률: 1e-10, 100단계</translation>
+        </message>
+        <message>
+            <source>x0²/20 + x1²: SGD 0.95, Momentum 0.1, AdaGrad 1.5, Adam 0.3</source>
+            <translation>x0²/20 + x1²: SGD 0.95, Momentum 0.1, AdaGrad 1.5, Adam 0.3</translation>
+        </message>
+        <message>
+            <source>converged</source>
+            <translation>수렴함</translation>
+        </message>
+        <message>
+            <source>still moving</source>
+            <translation>아직 이동 중</translation>
+        </message>
+        <message>
+            <source>oscillating</source>
+            <translation>진동함</translation>
+        </message>
+        <message>
+            <source>diverged</source>
+            <translation>발산함</translation>
+        </message>
+        <message>
+            <source>good</source>
+            <translation>좋음</translation>
+        </message>
+        <message>
+            <source>fine (expected near a kink)</source>
+            <translation>괜찮음 (꺾임점 근처라면 정상)</translation>
+        </message>
+        <message>
+            <source>suspicious</source>
+            <translation>의심스러움</translation>
+        </message>
+        <message>
+            <source>wrong</source>
+            <translation>틀림</translation>
+        </message>
+        <message>
+            <source>&amp;Lab</source>
+            <translation>실험실(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Derivatives (1-D)…</source>
+            <extracomment>Two-stroke keys: Ctrl+K, then the window's letter (Ctrl+L is taken by "add hidden layer").</extracomment>
+            <translation>미분 (1차원)…</translation>
+        </message>
+        <message>
+            <source>Forward and central differences beside the exact derivative</source>
+            <translation>전방 차분과 중심 차분을 정확한 미분과 나란히 비교</translation>
+        </message>
+        <message>
+            <source>2-D function lab…</source>
+            <translation>2차원 함수 실험실…</translation>
+        </message>
+        <message>
+            <source>Gradient field and descent paths of six optimizers</source>
+            <translation>기울기 벡터장과 옵티마이저 여섯 가지의 하강 경로</translation>
+        </message>
+        <message>
+            <source>Gradient check…</source>
+            <translation>기울기 검사…</translation>
+        </message>
+        <message>
+            <source>Backprop against finite differences for every parameter</source>
+            <translation>모든 매개변수에서 역전파와 수치 미분 비교</translation>
+        </message>
+        <message>
+            <source>Loss landscape…</source>
+            <translation>손실 지형…</translation>
+        </message>
+        <message>
+            <source>The loss over two parameters, and along the gradient</source>
+            <translation>두 매개변수에 대한 손실과 기울기 방향의 손실</translation>
+        </message>
+    </context>
+    <context>
         <name>Inspector</name>
         <message>
             <source>Value:</source>
@@ -864,6 +1314,41 @@ How many of the last columns are targets?</source>
         <message>
             <source>A step layer passes no gradient back (its derivative is 0): the weights into it, and everything before it, get 0.</source>
             <translation>계단(step) 층은 기울기를 뒤로 전달하지 않습니다(도함수가 0). 그 층으로 들어오는 가중치와 그 앞의 모든 가중치의 기울기는 0입니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LandscapeWindow</name>
+        <message>
+            <source>Loss landscape of two parameters</source>
+            <translation>두 매개변수의 손실 지형</translation>
+        </message>
+        <message>
+            <source>The two with the largest gradient</source>
+            <translation>기울기가 가장 큰 두 개</translation>
+        </message>
+        <message>
+            <source>range ±</source>
+            <translation>범위 ±</translation>
+        </message>
+        <message>
+            <source>t in θ − t·∇L (the dashed line: the step lr)</source>
+            <translation>θ − t·∇L의 t (점선: 학습률만큼의 한 걸음)</translation>
+        </message>
+        <message>
+            <source>loss</source>
+            <translation>손실</translation>
+        </message>
+        <message>
+            <source>Pick two different parameters.</source>
+            <translation>서로 다른 매개변수 두 개를 고르세요.</translation>
+        </message>
+        <message>
+            <source>The range needs a number greater than 0.</source>
+            <translation>범위에는 0보다 큰 숫자를 넣어 주세요.</translation>
+        </message>
+        <message>
+            <source>loss %1 at (%2, %3); ∂L = (%4, %5); log₁₀ loss in colour, −∇ as the red arrow</source>
+            <translation>(%2, %3)에서 손실 %1, ∂L = (%4, %5). 색은 log₁₀ 손실, 빨간 화살표는 −∇입니다.</translation>
         </message>
     </context>
     <context>
