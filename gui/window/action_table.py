@@ -303,12 +303,13 @@ def preset_title(name: str) -> str:
 
 
 def example_actions() -> tuple[ActionSpec, ...]:
-    """Examples ▸ one entry per preset, Alt+1… Alt+9, Alt+0 in menu order, titled in the interface language."""
+    """Examples ▸ one entry per preset, Alt+1… Alt+9, Alt+0, then Alt+Shift+1… in menu order, titled in the
+    interface language."""
     return tuple(
         ActionSpec(
             f"example_{name}",
             functools.partial(lambda n: localized_title(preset_title(n)), name),
-            shortcuts=(f"Alt+{n % 10}",) if n <= 10 else (),
+            shortcuts=(f"Alt+{n % 10}",) if n <= 10 else (f"Alt+Shift+{(n - 10) % 10}",),
             triggered=functools.partial(lambda preset, w: w.files.open_preset(preset), name),
             menu="examples",
             translate=False,
