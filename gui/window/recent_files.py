@@ -13,9 +13,10 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+
+from gui.window.actions import ActionSpec, MenuSpec
 
 if TYPE_CHECKING:
     from gui.window.interface import WindowInterface
@@ -83,17 +84,22 @@ class RecentFilesMenu(QObject):
     """The File → Open Recent submenu of one window."""
 
     def __init__(self, window: WindowInterface) -> None:
-        super().__init__(window)
+        super().__init__(window)  # type: ignore[arg-type]  # the window is a QMainWindow
         self.window = window
-        self.menu = QMenu(window)  # type: ignore[arg-type]  # the window is a QMainWindow
+        table = window.window_actions
+        title = QT_TRANSLATE_NOOP("RecentFilesMenu", "Open &Recent")
+        table.declare_menus([MenuSpec("recent", title, parent="file", before="save")], "RecentFilesMenu")
+        self.menu = table.menu("recent")
         self.menu.setObjectName("recent_files_menu")
-        self.clear_action = QAction(self)
-        self.clear_action.setObjectName("clear_recent")
-        self.clear_action.triggered.connect(self.clear)
+        clear = ActionSpec(
+            "clear_recent",
+            QT_TRANSLATE_NOOP("RecentFilesMenu", "Clear list"),
+            shortcuts=("Ctrl+Shift+Delete",),
+            triggered=lambda _window: self.clear(),
+        )  # placed by rebuild(), below the entries
+        self.clear_action = table.add([clear], "RecentFilesMenu")["clear_recent"]
         self.empty_action = QAction(self)
         self.empty_action.setEnabled(False)
-        file_menu: QMenu = window.menus["file"]  # type: ignore[assignment]
-        file_menu.insertMenu(window.actions_by_name["save"], self.menu)
         self.menu.aboutToShow.connect(self.rebuild)
         window.document_loaded.connect(self._on_window_document_loaded)
         window.document_saved.connect(self._on_window_document_saved)
@@ -101,8 +107,7 @@ class RecentFilesMenu(QObject):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.menu.setTitle(self.tr("Open &Recent"))
-        self.clear_action.setText(self.tr("Clear list"))
+        """The placeholder entry's text (the menu's title and "Clear list" come from their table)."""
         self.empty_action.setText(self.tr("No recent files"))
         self.rebuild()
 

@@ -6,10 +6,12 @@ toggles are named ``panel_<dock>`` here).  Unnamed menu entries are data,
 not commands (the recent files, a "no recent files" placeholder) and so are
 widget actions (the scale spin box).
 
-:func:`assign_missing` gives the commands that came without a shortcut one
-from :data:`DEFAULT_KEYS` (examples Alt+1…, panels Ctrl+1…); tooltips end in
-"(shortcut)" like the window's own.  The sheet is generated from the live
-actions every time it is shown, so it is complete by construction.
+Commands declare their keys where they are declared (the tables built by
+:class:`~gui.window.actions.WindowActions`); :func:`assign_missing` numbers the
+panel toggles Ctrl+1… (:data:`FAMILY_KEYS`), which Qt makes, and returns any
+command still without keys.  Tooltips end in "(shortcut)".  The sheet is
+generated from the live actions every time it is shown, so it is complete by
+construction.
 """
 
 from __future__ import annotations
@@ -36,12 +38,6 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:
     from gui.window.interface import WindowInterface
 
-#: Shortcuts for extension commands that arrive without one (a key set by the command's own module always wins;
-#: the window's own commands declare theirs in gui/window/action_table.py).
-#: Less frequent commands use two-stroke keys: "Ctrl+D, A" is Ctrl+D, then A.
-DEFAULT_KEYS: dict[str, str] = {
-    "clear_recent": "Ctrl+Shift+Delete",
-}
 #: Families of commands numbered 1…9 in menu order, so a new member gets the next key by itself.
 FAMILY_KEYS: dict[str, str] = {
     "panel_": "Ctrl+{n}",
@@ -99,7 +95,7 @@ def window_actions(window: WindowInterface) -> list[tuple[str, QAction]]:
 
 
 def assign_missing(window: WindowInterface) -> list[str]:
-    """Give every command without a shortcut its default; returns the names still without one."""
+    """Number the panel toggles' keys; returns the names of the commands still without a shortcut."""
     docks = list(window.docks.values())
     docks += [d for d in window.findChildren(QDockWidget) if d not in docks]  # panels added by extensions
     for i, dock in enumerate(docks):
@@ -112,15 +108,7 @@ def assign_missing(window: WindowInterface) -> list[str]:
         for n, action in enumerate(family[:9], start=1):
             if not action.shortcuts():
                 action.setShortcut(QKeySequence(template.format(n=n)))
-    missing = []
-    for action in commands:
-        if not action.shortcuts():
-            default = DEFAULT_KEYS.get(action.objectName())
-            if default:
-                action.setShortcut(QKeySequence(default))
-            else:
-                missing.append(action.objectName())
-    return missing
+    return [action.objectName() for action in commands if not action.shortcuts()]
 
 
 def conflicts(window: WindowInterface) -> dict[str, list[str]]:

@@ -2204,7 +2204,7 @@ How many of the last columns are targets?</source>
         <name>ShortcutSheet</name>
         <message>
             <source>Keyboard shortcuts</source>
-            <extracomment>Shortcuts for extension commands that arrive without one (a key set by the command's own module always wins; the window's own commands declare theirs in gui/window/action_table.py). Less frequent commands use two-stroke keys: "Ctrl+D, A" is Ctrl+D, then A. Families of commands numbered 1…9 in menu order, so a new member gets the next key by itself.</extracomment>
+            <extracomment>Families of commands numbered 1…9 in menu order, so a new member gets the next key by itself.</extracomment>
             <translation>단축키</translation>
         </message>
         <message>
