@@ -314,6 +314,48 @@ class Network:
             db=tuple(db),
         )
 
+    def train_pass(self, X: Array, t: Array, guard: bool = True) -> tuple[float, Array, list[Array], list[Array]]:
+        """What one training step needs, and nothing the display alone needs.
+
+        For inputs X (n, sizes[0]) and float targets t (n, sizes[-1]) (see
+        :meth:`targets`) returns the mean loss, the output a[L] (n, sizes[-1])
+        and the gradients dW[k], db[k] shaped like the parameters.  The same
+        arithmetic as :meth:`forward` then :meth:`backward`, bit for bit, without
+        dLoss/da (the inspector's dL/dy), dLoss/dX or the frozen records.
+        ``guard=False`` leaves numpy's error state to the caller (the trainer
+        enters it once per step).
+        """
+        if guard:
+            with _divergence_ok():
+                return self._train_pass(X, t)
+        return self._train_pass(X, t)
+
+    def _train_pass(self, X: Array, t: Array) -> tuple[float, Array, list[Array], list[Array]]:
+        L = self.n_layers
+        weights, biases, bias, names = self.weights, self.biases, self.bias, self.activations
+        functions = act.FUNCTIONS
+        zs: list[Array] = [X]
+        as_: list[Array] = [X]
+        dW: list[Array] = [X] * L  # placeholders, all overwritten below
+        db: list[Array] = [X] * L
+        a = z = X
+        for k in range(L):
+            z = a @ weights[k]
+            if bias[k]:
+                z += biases[k]  # z is a fresh matmul result: adding in place is safe
+            a = functions[names[k]][0](z)
+            zs.append(z)
+            as_.append(a)
+        delta = losses.fused_delta(self.loss, a, t)
+        if delta is None:
+            delta = act.backprop_through(names[-1], z, a, losses.output_gradient(self.loss, a, t))
+        for k in range(L - 1, -1, -1):
+            dW[k] = as_[k].T @ delta
+            db[k] = np.add.reduce(delta, axis=0) if bias[k] else np.zeros(self.sizes[k + 1])
+            if k:
+                delta = act.backprop_through(names[k - 1], zs[k], as_[k], delta @ weights[k].T)
+        return losses.value(self.loss, z, a, t), a, dW, db
+
     # --------------------------------------------------------- state & copies
     def state(self) -> dict:
         """A deep copy of everything that defines the network (for undo and files)."""

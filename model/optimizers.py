@@ -54,7 +54,7 @@ from __future__ import annotations
 
 import copy
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -186,13 +186,13 @@ def adam_rule(
     return p - (lr / bc1) * m / denom, new
 
 
-def _params(net: Network, g: GradientRecord) -> list[tuple[ParamId, Array, Array]]:
+def _params(net: Network, dW: Sequence[Array], db: Sequence[Array]) -> list[tuple[ParamId, Array, Array]]:
     """(id, parameter, gradient) for every trainable array; bias-less layers are skipped."""
     out = []
-    for k, (w, dw, has_bias) in enumerate(zip(net.weights, g.dW, net.bias, strict=True)):
+    for k, (w, dw, has_bias) in enumerate(zip(net.weights, dW, net.bias, strict=True)):
         out.append((("W", k), w, dw))
         if has_bias:
-            out.append((("b", k), net.biases[k], g.db[k]))
+            out.append((("b", k), net.biases[k], db[k]))
     return out
 
 
@@ -221,21 +221,33 @@ class Optimizer:
 
     def step(self, net: Network, g: GradientRecord) -> None:
         """Apply one update to ``net`` in place, or raise NonFiniteError and change nothing."""
+        self.update(net, g.dW, g.db)
+
+    def update(self, net: Network, dW: Sequence[Array], db: Sequence[Array], guard: bool = True) -> None:
+        """:meth:`step` from the gradients alone: dW[k], db[k] shaped like weights[k], biases[k].
+
+        Overflow and inf - inf are caught as NonFiniteError; numpy's RuntimeWarnings
+        for them would only be noise (or, with warnings as errors, an exception that
+        skips the clean refusal).  ``guard=False``: the caller has silenced them.
+        """
+        if guard:
+            with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+                self._update(net, dW, db)
+        else:
+            self._update(net, dW, db)
+
+    def _update(self, net: Network, dW: Sequence[Array], db: Sequence[Array]) -> None:
         self.t += 1
         new: list[tuple[ParamId, Array, dict[str, Any]]] = []
         update_rule, hyper, t, lr = RULES[self.name], self.hyper, self.t, self.lr
-        # Overflow and inf - inf are caught below as NonFiniteError; numpy's
-        # RuntimeWarnings for them would only be noise (or, with warnings as
-        # errors, an exception that skips the clean refusal).
-        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            for pid, p, grad in _params(net, g):
-                st = self.state.get(pid)
-                if st is None or st["shape"] != p.shape:
-                    st = {"shape": p.shape}  # new parameter, or the structure changed: fresh state
-                # The rule reads only its own keys, so the "shape" bookkeeping may stay in st.
-                value, new_st = update_rule(p, self._regularised(p, grad), st, t, lr, **hyper)
-                new.append((pid, value, new_st))
-            self._check_finite([v for _, v, _ in new])
+        for pid, p, grad in _params(net, dW, db):
+            st = self.state.get(pid)
+            if st is None or st["shape"] != p.shape:
+                st = {"shape": p.shape}  # new parameter, or the structure changed: fresh state
+            # The rule reads only its own keys, so the "shape" bookkeeping may stay in st.
+            value, new_st = update_rule(p, self._regularised(p, grad), st, t, lr, **hyper)
+            new.append((pid, value, new_st))
+        self._check_finite([v for _, v, _ in new])
         for (kind, k), value, new_st in new:
             (net.weights if kind == "W" else net.biases)[k] = value
             new_st["shape"] = value.shape
@@ -244,12 +256,10 @@ class Optimizer:
     def _check_finite(self, values: list[Array]) -> None:
         """Raise NonFiniteError (undoing the step count) unless every new value is finite.
 
-        A sum is finite only if every element is (or it overflows, which is refused too);
-        one ufunc reduction per array is the cheapest test numpy has.
+        A sum is finite only if every element is (or it overflows, which is refused too):
+        one reduction over all the values at once is the cheapest test numpy has.
         """
-        total = 0.0
-        for v in values:
-            total += _add_reduce(v, axis=None)
+        total = _add_reduce(np.concatenate(values, axis=None) if len(values) > 1 else values[0], axis=None)
         if not math.isfinite(total):
             self.t -= 1
             raise NonFiniteError(
@@ -278,20 +288,23 @@ class SGD(Optimizer):
     name = "sgd"
     defaults = {"lr": 0.001, "momentum": 0.0, "dampening": 0.0, "nesterov": False}
 
-    def step(self, net: Network, g: GradientRecord) -> None:
+    def _update(self, net: Network, dW: Sequence[Array], db: Sequence[Array]) -> None:
         if self.hyper["momentum"]:
-            super().step(net, g)
+            super()._update(net, dW, db)
             return
-        # Plain SGD keeps no state: the same rule without the per-parameter state bookkeeping.
+        # Plain SGD keeps no state: sgd_rule's p - lr * g without the per-parameter state bookkeeping.
         self.t += 1
-        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            new = [
-                (pid, sgd_rule(p, self._regularised(p, grad), {}, self.t, self.lr, **self.hyper)[0])
-                for pid, p, grad in _params(net, g)
-            ]
-            self._check_finite([v for _, v in new])
-        for (kind, k), value in new:
-            (net.weights if kind == "W" else net.biases)[k] = value
+        lr, weights, biases, has_bias = self.lr, net.weights, net.biases, net.bias
+        if self.weight_decay or self.l1:
+            dW = [self._regularised(w, g) for w, g in zip(weights, dW, strict=True)]
+            db = [self._regularised(b, g) for b, g in zip(biases, db, strict=True)]
+        new_w = [w - lr * g for w, g in zip(weights, dW, strict=True)]
+        new_b = [b - lr * g if has else b for b, g, has in zip(biases, db, has_bias, strict=True)]
+        self._check_finite(new_w + [b for b, has in zip(new_b, has_bias, strict=True) if has])
+        weights[:], biases[:] = (
+            new_w,
+            new_b,
+        )  # the same lists: views may hold them
 
     def describe_update(self) -> str:
         if self.hyper["momentum"]:

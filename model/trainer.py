@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -92,6 +92,7 @@ class Trainer:
         self._epoch_sums = (0.0, 0.0, 0)
         # The whole training set as (X, float targets, loss name), for full-batch steps without re-indexing.
         self._full: tuple[Array, Array, str] | None = None
+        self._full_above = np.empty(0, dtype=bool)  # the full batch's targets > threshold (b, n_outputs)
 
     # ----------------------------------------------------------------- batches
     @property
@@ -118,6 +119,7 @@ class Trainer:
             if self._full is None or self._full[2] != net.loss:
                 rows = self._train_idx
                 self._full = (self.dataset.X[rows], net.targets(self.dataset.Y[rows]), net.loss)
+                self._full_above = self._full[1] > self._threshold
             return self._full[0], self._full[1]
         return self.dataset.X[idx], net.targets(self.dataset.Y[idx])
 
@@ -126,7 +128,9 @@ class Trainer:
         if targets.shape[1] > 1:
             return int(np.count_nonzero(output.argmax(axis=1) == targets.argmax(axis=1)))
         threshold = self._threshold  # fixed per data set: computing it per step cost more than the count
-        return int(np.count_nonzero((output > threshold) == (targets > threshold)))
+        # The full batch's targets never change: their side of the threshold is worked out once.
+        above = self._full_above if self._full is not None and targets is self._full[1] else targets > threshold
+        return int(np.count_nonzero((output > threshold) == above))
 
     def compute(self, idx: Array) -> GradientRecord:
         """Forward and backward on the samples ``idx`` with the current parameters."""
@@ -162,22 +166,35 @@ class Trainer:
         stop_reason) if the update would be non-finite, or (with ``check``) if
         the loss has diverged; the parameters are then untouched.
         """
-        if check and not self.check_loss(g.loss):
+        return self._apply(g.loss, g.targets, g.dW, g.db, advance, output, check)
+
+    def _apply(
+        self,
+        loss: float,
+        targets: Array,
+        dW: Sequence[Array],
+        db: Sequence[Array],
+        advance: bool = True,
+        output: Array | None = None,
+        check: bool = True,
+        guard: bool = True,
+    ) -> bool:
+        if check and not self.check_loss(loss):
             return False
         try:
-            self.optimizer.step(self.network, g)
+            self.optimizer.update(self.network, dW, db, guard)
         except NonFiniteError:
             self.stop_reason = Message("non_finite_update")
             return False
         self.steps += 1
-        self.step_losses.append((g.loss,))
+        self.step_losses.append((loss,))
         if advance:
-            n = len(g.targets)
+            n = len(targets)
             loss_sum, correct, seen = self._epoch_sums
             if output is not None and self.dataset.kind == "classification":
-                correct += self._correct(output, g.targets)
-            self._epoch_sums = (loss_sum + g.loss * n, correct, seen + n)
-            self._cursor += self.batch_size
+                correct += self._correct(output, targets)
+            self._epoch_sums = (loss_sum + loss * n, correct, seen + n)
+            self._cursor += n
             if self._cursor >= len(self._order):
                 self._end_epoch()
         for observe in self.observers:
@@ -186,7 +203,11 @@ class Trainer:
         return True
 
     def train_step(self) -> bool:
-        """One full step on the next mini-batch. False when training has stopped."""
+        """One full step on the next mini-batch. False when training has stopped.
+
+        Computes only what the step needs (:meth:`Network.train_pass`): the
+        views ask for dL/da and dL/dX through :meth:`compute` when they show them.
+        """
         if self.stop_reason is not None or len(self._train_idx) == 0:
             return False
         X, T = self._batch_arrays(self.peek_batch())
@@ -198,8 +219,11 @@ class Trainer:
             masks = dropout.make_masks(self.dropout_rng, self.network, rates, len(X))
             fwd = dropout.forward(self.network, X, rates, masks)
             return self.apply(dropout.backward(self.network, fwd, T, rates, masks), output=fwd.output)
-        fwd = self.network.forward(X)
-        return self.apply(self.network.backward(fwd, T), output=fwd.output)
+        # One numpy error state for the pass and the update (a diverging net overflows to inf,
+        # which the loss check and the update's finite check read; the warnings are only noise).
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            loss, output, dW, db = self.network.train_pass(X, T, guard=False)
+            return self._apply(loss, T, dW, db, output=output, guard=False)
 
     def train_epoch(self) -> bool:
         """Steps until the current epoch ends. False when training has stopped."""

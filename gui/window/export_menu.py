@@ -131,8 +131,10 @@ class ExportMenu(QObject):
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(["step", "loss"])
-        for step, loss in enumerate(self.window.session.trainer.step_losses, start=1):
-            writer.writerow([step, repr(loss)])
+        losses = self.window.session.trainer.step_losses
+        # The kept steps: every step until the history's budget, evenly thinned beyond it (model.history).
+        for step, loss in zip(losses.numbers() + 1, losses, strict=True):
+            writer.writerow([int(step), repr(loss)])
         return buf.getvalue()
 
     def history_csv(self) -> str:

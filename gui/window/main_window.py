@@ -287,8 +287,9 @@ class MainWindow(QMainWindow):
         text = text.replace("%2", str(s.steps)).replace("%3", str(s.trainer.epoch))
         if loss is not None:
             text += self.tr(" · loss %1").replace("%1", f"{loss:.{self.precision}g}")
-        elif s.trainer.step_losses:
-            text += self.tr(" · last loss %1").replace("%1", f"{s.trainer.step_losses[-1]:.{self.precision}g}")
+        elif s.trainer.step_losses.last is not None:
+            last = s.trainer.step_losses.last[0]
+            text += self.tr(" · last loss %1").replace("%1", f"{last:.{self.precision}g}")
         self.phase_label.setText(text)
 
     def _on_clean_changed(self, _clean: bool) -> None:

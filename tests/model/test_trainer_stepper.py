@@ -364,3 +364,32 @@ def test_forget_drops_the_step_and_history():
     s.forget()
     assert s.view is None and not s.back_step()
     assert run_step(s) == PHASES_221
+
+
+@pytest.mark.parametrize(
+    ("sizes", "acts", "loss", "optimizer"),
+    [
+        ([2, 4, 1], ["tanh", "sigmoid"], "bce", "sgd"),
+        ([2, 5, 3, 1], ["relu", "leaky_relu", "linear"], "mse", "adam"),
+        ([2, 4, 1], ["sigmoid", "sigmoid"], "mse", "momentum"),
+    ],
+)
+def test_lean_training_step_equals_the_full_passes_bit_for_bit(sizes, acts, loss, optimizer):
+    """train_step skips what only the display needs (dL/da, dL/dX, records): the numbers stay the same."""
+    X = np.random.default_rng(0).uniform(-1, 1, (20, 2))
+    Y = (X[:, :1] * X[:, 1:] > 0).astype(np.float64)
+    settings = TrainingSettings(optimizer=optimizer, lr=0.1, batch_size=6, weight_decay=0.001)
+    lean = Trainer(
+        Network(sizes, acts, loss, seed=1, bias=[True, False, True][: len(sizes) - 1]), Dataset(X, Y), settings
+    )
+    full = Trainer(lean.network.copy(), Dataset(X, Y), settings)
+    for _ in range(40):
+        assert lean.train_step()
+        fwd = full.network.forward(full._batch_arrays(full.peek_batch())[0])
+        assert full.apply(full.network.backward(fwd, full._batch_arrays(full.peek_batch())[1]), output=fwd.output)
+    for a, b in zip(
+        lean.network.weights + lean.network.biases, full.network.weights + full.network.biases, strict=True
+    ):
+        np.testing.assert_array_equal(a, b)
+    assert list(lean.step_losses) == list(full.step_losses)
+    assert repr(list(lean.history)) == repr(list(full.history))
