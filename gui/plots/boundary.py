@@ -9,15 +9,14 @@ recreating items per frame leaks and is slow.  The owner (the main window)
 calls ``refresh()`` at the display rate; the plots never train, and emit
 only for the user's own choices (``LossPlot.log_scale_changed``).
 
-:func:`grid_forward` is the one vectorised forward pass over a grid of the
-input plane (after TensorFlow Playground): it gives the decision boundary and,
-for free, every hidden neuron's own map for the network view's thumbnails.
+:func:`model.grid.grid_forward` is the one vectorised forward pass over a grid
+of the input plane (after TensorFlow Playground): it gives the decision boundary
+and, for free, every hidden neuron's own map for the network view's thumbnails.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +36,9 @@ from gui.plots.style import (
 from gui.style import palette
 from gui.style.palette import CLASS_COLOURS, LUT
 
+# The grid pass lives in the engine (model.grid: one BLAS thread, no Qt); the window picks the resolution.
+from model.grid import GridMaps, grid_forward, output_levels, span  # noqa: F401 - re-exported for the GUI callers
+
 if TYPE_CHECKING:
     from gui.session import Session
 
@@ -46,7 +48,6 @@ Array = np.ndarray
 _EXTRA_CLASS_COLOURS = ((0, 158, 115), (204, 121, 167), (86, 180, 233), (240, 228, 66), (0, 0, 0), (153, 153, 153))
 #: Marker symbol per split: train, validation, test.
 SPLIT_SYMBOLS = ("o", "s", "t1")  # t1 points up, like the ▲ in the keys
-MARGIN = 0.15  # grid margin around the data, as a share of the data's span
 
 
 def class_colour(k: int) -> QColor:
@@ -54,88 +55,6 @@ def class_colour(k: int) -> QColor:
     if k < len(CLASS_COLOURS):
         return QColor(CLASS_COLOURS[k])
     return QColor(*_EXTRA_CLASS_COLOURS[(k - len(CLASS_COLOURS)) % len(_EXTRA_CLASS_COLOURS)])
-
-
-# ---------------------------------------------------------------- the grid pass
-@dataclass(frozen=True)
-class GridMaps:
-    """One forward pass over a res × res grid of the input plane.
-
-    * ``extent`` (x0, x1, y0, y1): the plane covered; pixel [i, j] is centred at
-      x = x0 + (j + ½)·(x1 − x0)/res, y = y0 + (i + ½)·(y1 − y0)/res (row 0 at the bottom).
-    * ``output`` (res, res) float32: the output for one output node; for several,
-      the argmax class / (m − 1), so in [0, 1].
-    * ``node_maps`` {(l, j): (res, res) float32}: output a of hidden node j of layer l (1..L−1).
-    * ``levels`` (lo, hi): the range ``output`` is coloured over; ``n_outputs``: m.
-
-    Non-finite values are replaced by 0.5, so nothing displays NaN.
-    """
-
-    extent: tuple[float, float, float, float]
-    output: Array
-    node_maps: dict[tuple[int, int], Array] = field(default_factory=dict)
-    levels: tuple[float, float] = (0.0, 1.0)
-    n_outputs: int = 1
-
-
-def _span(v: Array) -> tuple[float, float]:
-    v = v[np.isfinite(v)]
-    if v.size == 0:
-        return -1.0, 1.0
-    lo, hi = float(v.min()), float(v.max())
-    pad = MARGIN * (hi - lo) if hi > lo else 1.0
-    return lo - pad, hi + pad
-
-
-def output_levels(network: model.Network, dataset: model.Dataset) -> tuple[float, float]:
-    """The value range a single output is coloured over: (0, 1), (−1, 1) for tanh/±1, or the targets' range."""
-    last = network.activations[-1]
-    if last in ("sigmoid", "softmax", "step"):
-        return 0.0, 1.0
-    if last == "tanh":
-        return -1.0, 1.0
-    Y = dataset.Y[np.isfinite(dataset.Y)]
-    if dataset.kind == "classification" or Y.size == 0:
-        return (-1.0, 1.0) if Y.size and Y.min() < 0 else (0.0, 1.0)
-    lo, hi = float(Y.min()), float(Y.max())
-    return (lo, hi) if hi > lo else (lo - 0.5, lo + 0.5)
-
-
-def grid_forward(
-    network: model.Network, dataset: model.Dataset, resolution: int = 100, node_maps: bool = True
-) -> GridMaps | None:
-    """Forward the whole grid in one pass; None unless the data has exactly 2 inputs.
-
-    Without ``node_maps`` (no thumbnails shown) the hidden layers' maps are not kept: for a
-    6 x 32 network copying them was most of the pass.
-    """
-    if dataset.n_inputs != 2 or network.sizes[0] != 2:
-        return None
-    res = int(resolution)
-    x0, x1 = _span(dataset.X[:, 0])
-    y0, y1 = _span(dataset.X[:, 1])
-    xs = x0 + (np.arange(res) + 0.5) * (x1 - x0) / res
-    ys = y0 + (np.arange(res) + 0.5) * (y1 - y0) / res
-    gx, gy = np.meshgrid(xs, ys)  # (res, res), rows follow y
-    with np.errstate(all="ignore"):
-        grid = np.column_stack([gx.ravel(), gy.ravel()])
-        fwd = network.forward(grid) if node_maps else None
-        out = fwd.output if fwd is not None else network.predict(grid)
-        m = out.shape[1]
-        if m == 1:
-            z = out[:, 0]
-            levels = output_levels(network, dataset)
-        else:
-            z = np.where(np.isfinite(out).all(axis=1), np.nan_to_num(out).argmax(axis=1) / (m - 1), np.nan)
-            levels = (0.0, 1.0)
-        output = np.nan_to_num(z.reshape(res, res).astype(np.float32), nan=0.5, posinf=0.5, neginf=0.5)
-        maps: dict[tuple[int, int], Array] = {}
-        for l in range(1, network.n_layers) if fwd is not None else ():
-            a = fwd.a[l].astype(np.float32)
-            stack = np.ascontiguousarray(np.nan_to_num(a, nan=0.5, posinf=0.5, neginf=0.5).T).reshape(-1, res, res)
-            for j in range(stack.shape[0]):
-                maps[(l, j)] = stack[j]
-    return GridMaps((x0, x1, y0, y1), output, maps, levels, m)
 
 
 def target_classes(network: model.Network, dataset: model.Dataset) -> tuple[Array, float | None] | None:
@@ -409,7 +328,7 @@ class FitPlot(pg.PlotWidget):
         X, Y = dataset.X, dataset.Y
         with np.errstate(all="ignore"):
             if self.mode == "curve":
-                x0, x1 = _span(X[:, 0])
+                x0, x1 = span(X[:, 0])
                 xs = np.linspace(x0, x1, self.CURVE_POINTS)
                 ys = network.predict(xs[:, None])
                 for j, curve in enumerate(self.curves):

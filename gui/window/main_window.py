@@ -39,11 +39,12 @@ from gui.session import Session
 from gui.window import action_table, autosave, export_menu, file_drop, presentation, recent_files, shortcuts
 from gui.window.actions import WindowActions
 from gui.window.files import APP_TITLE, DEFAULT_PRESET, FILE_FILTER, DocumentFiles
-from model import presets
+from model import grid, presets
 
 __all__ = ["APP_TITLE", "DEFAULT_PRESET", "FILE_FILTER", "GRID_RESOLUTION", "MainWindow", "MessageBar"]
 
-GRID_RESOLUTION = 100
+GRID_RESOLUTION = grid.RESOLUTION
+PLAY_GRID_RESOLUTION = grid.PLAY_RESOLUTION
 
 
 class MessageBar(QLabel):
@@ -266,7 +267,9 @@ class MainWindow(QMainWindow):
         s = self.session
         maps = None
         if s.dataset.n_inputs == 2 and (not self.docks["boundary"].isHidden() or self.network_view.thumbnails):
-            maps = grid_forward(s.network, s.dataset, GRID_RESOLUTION, node_maps=self.network_view.thumbnails)
+            # A coarser grid while playing (a quarter of the points); pausing redraws at full resolution.
+            res = PLAY_GRID_RESOLUTION if self.controller.playing else GRID_RESOLUTION
+            maps = grid_forward(s.network, s.dataset, res, node_maps=self.network_view.thumbnails)
         if not self.docks["boundary"].isHidden():
             self.boundary_plot.refresh(maps)
         if not self.docks["fit"].isHidden():

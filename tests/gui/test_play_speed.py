@@ -121,3 +121,16 @@ def test_a_slow_redraw_buys_a_longer_training_chunk(qtbot, monkeypatch) -> None:
     assert budgets == pytest.approx(
         [TRAIN_BUDGET_S, 0.020 * TRAIN_SHARE / (1 - TRAIN_SHARE), TRAIN_BUDGET_S, MAX_TRAIN_BUDGET_S]
     )
+
+
+def test_boundary_is_coarse_while_playing_and_sharp_again_on_pause(window) -> None:  # noqa: ANN001
+    from model.grid import PLAY_RESOLUTION, RESOLUTION
+
+    window.load_document(model.load_preset("xor_train"))
+    image = window.boundary_plot.image
+    assert image.image.shape == (RESOLUTION, RESOLUTION)
+    window.controller.play()
+    window.session.values_changed.emit()  # a Play frame
+    assert image.image.shape == (PLAY_RESOLUTION, PLAY_RESOLUTION)
+    window.action("play").trigger()  # pause
+    assert not window.controller.playing and image.image.shape == (RESOLUTION, RESOLUTION)
