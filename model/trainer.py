@@ -48,11 +48,14 @@ class Trainer:
     The network is trained in place.  ``steps`` counts updates applied,
     ``step_losses`` holds each step's batch loss, ``history`` one
     :class:`EpochRecord` per finished epoch, both in bounded memory (see
-    :mod:`model.history`: beyond a budget they keep every 2nd, 4th, ... entry).  ``stop_reason`` is set (and
-    every further step refused) after divergence or early stopping.
+    :mod:`model.history`: beyond a budget they keep every 2nd, 4th, ... entry).
+    ``stop_reason`` is set (and every further step refused) after divergence or
+    early stopping.
 
     ``observers`` are called after every update as ``observer(trainer, g, output)``
-    (the history store and the breakpoints of :mod:`model.breakpoints`); one that
+    (the history store and the breakpoints of :mod:`model.breakpoints`); after
+    :meth:`train_step`, ``g`` holds the loss, targets, dW and db only (its ``da``
+    and ``delta`` are empty: a training step does not compute them); one that
     returns True sets ``pause_requested``, which ends :meth:`train_for` and
     :meth:`train_epoch` after that step.  Unlike a stop it is no verdict on the
     run: :meth:`train_epoch` clears it, and whoever resumes Play clears it before
@@ -166,7 +169,7 @@ class Trainer:
         stop_reason) if the update would be non-finite, or (with ``check``) if
         the loss has diverged; the parameters are then untouched.
         """
-        return self._apply(g.loss, g.targets, g.dW, g.db, advance, output, check)
+        return self._apply(g.loss, g.targets, g.dW, g.db, advance, output, check, g=g)
 
     def _apply(
         self,
@@ -178,6 +181,7 @@ class Trainer:
         output: Array | None = None,
         check: bool = True,
         guard: bool = True,
+        g: GradientRecord | None = None,
     ) -> bool:
         if check and not self.check_loss(loss):
             return False
@@ -197,9 +201,12 @@ class Trainer:
             self._cursor += n
             if self._cursor >= len(self._order):
                 self._end_epoch()
-        for observe in self.observers:
-            if observe(self, g, output):
-                self.pause_requested = True
+        if self.observers:
+            if g is None:  # a lean train_step: the record of what it computed (no dL/da, no deltas)
+                g = GradientRecord(loss, targets, (), (), tuple(dW), tuple(db))
+            for observe in self.observers:
+                if observe(self, g, output):
+                    self.pause_requested = True
         return True
 
     def train_step(self) -> bool:
