@@ -7,11 +7,14 @@ import os
 import sys
 from pathlib import Path
 
+# The engine (and numpy) before Qt: once PySide6 is imported it reads the source of every module
+# imported after it (shibokensupport's feature check), ~300 modules and tens of ms of start-up.
+from model.resources import RESOURCES
+
+# isort: split
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
-
-from model.resources import RESOURCES  # noqa: E402
 
 APP_NAME = "Backprop Playground"
 DESKTOP_NAME = "backprop-playground"

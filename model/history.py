@@ -71,6 +71,9 @@ class History:
         # first thinning: while stride is 1 they equal the rows themselves.
         self._minmax: Array | None = None
         self.last: tuple[float, ...] | None = None
+        # envelope()'s groups already reduced, per envelope column: ((version, group size), min, max).
+        self._env_cache: dict[int, tuple[tuple[int, int], Array, Array]] = {}
+        self._version = 0  # bumped when kept rows change other than by appending (thinning, truncating)
 
     # ---------------------------------------------------------------- writing
     def append(self, row: tuple[float, ...]) -> None:
@@ -122,6 +125,7 @@ class History:
         self._rows[:half] = self._rows[0::2].copy()
         self._n = half
         self.stride *= 2
+        self._version += 1
 
     def mark(self) -> tuple[Any, ...]:
         """A small token of the current state, for :meth:`truncate` (step back)."""
@@ -140,6 +144,7 @@ class History:
         self.count = count
         self.last = last
         self._n = -(-count // self.stride)  # ceil
+        self._version += 1
         if self.stride == stride and open_minmax is not None and self._minmax is not None and self._n:
             self._minmax[self._n - 1] = open_minmax
         # After a thinning since the mark, the last row's min/max may still span later events:
@@ -164,7 +169,8 @@ class History:
 
         Each array is (g,); group k covers events [first[k], first[k+1]) and its
         min/max ignore NaN (NaN only where a group holds nothing else).  The
-        last group ends at ``count``.  Cost: O(budget), whatever ``count`` is.
+        last group ends at ``count``.  Cost: O(budget) at most, whatever ``count``
+        is, and about O(max_points) when called again as the history grows.
         """
         e = self._env.index(self.columns.index(name))
         n = self._n
@@ -176,11 +182,37 @@ class History:
         first = np.arange(0, n, group, dtype=np.int64) * self.stride
         if group == 1:
             return first, lo.copy(), hi.copy()
-        pad = (-n) % group
+        # Groups wholly before the open row (n - 1) cannot change until the history thins or is
+        # truncated (which bump _version): reduce only the groups after the ones cached.
+        safe = (n - 1) // group
+        cached = self._env_cache.get(e)
+        start = 0
+        if cached is not None and cached[0] == (self._version, group):
+            start = min(len(cached[1]), safe)
+        rows_lo, rows_hi = lo[start * group :], hi[start * group :]
+        pad = np.full((-len(rows_lo)) % group, np.nan)
         with np.errstate(invalid="ignore"):
-            glo = np.fmin.reduce(np.concatenate([lo, np.full(pad, np.nan)]).reshape(-1, group), axis=1)
-            ghi = np.fmax.reduce(np.concatenate([hi, np.full(pad, np.nan)]).reshape(-1, group), axis=1)
+            tail_lo = np.fmin.reduce(np.concatenate([rows_lo, pad]).reshape(-1, group), axis=1)
+            tail_hi = np.fmax.reduce(np.concatenate([rows_hi, pad]).reshape(-1, group), axis=1)
+        if start:
+            assert cached is not None
+            glo, ghi = np.concatenate([cached[1][:start], tail_lo]), np.concatenate([cached[2][:start], tail_hi])
+        else:
+            glo, ghi = tail_lo, tail_hi
+        self._env_cache[e] = ((self._version, group), glo[:safe], ghi[:safe])
         return first, glo, ghi
+
+    def curve(self, name: str, max_groups: int = 1024) -> tuple[Array, Array]:
+        """(event numbers, values) of one envelope column for a line plot, at most 2·max_groups points.
+
+        The kept rows themselves while every event is kept and they fit; beyond
+        that each group of events as its min then its max, both at the group's
+        first event number, so every spike shows.  Both arrays are float64 (p,).
+        """
+        if self.stride == 1 and self._n <= max_groups:
+            return self.numbers().astype(np.float64), self.column(name)
+        first, lo, hi = self.envelope(name, max_groups)
+        return np.repeat(first.astype(np.float64), 2), np.column_stack([lo, hi]).ravel()
 
     def __len__(self) -> int:
         return self._n

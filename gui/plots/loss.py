@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 Array = np.ndarray
 
+#: Groups of steps (each drawn as its min and max) per curve once a run outgrows them: a few per pixel.
+CURVE_GROUPS = 512
+
 
 # ----------------------------------------------------------------- loss curve
 class LossPlot(QWidget):
@@ -180,12 +183,14 @@ class LossPlot(QWidget):
         """Push the trainer's current losses (items are never recreated)."""
         trainer = self.session.trainer
         spe = self.steps_per_epoch()
-        steps = trainer.step_losses.column("loss")
-        epoch_loss = trainer.history.column("loss")
-        val_loss = trainer.history.column("val_loss")
-        # Step n and epoch n are event n - 1 of their history (kept rows only, once it has thinned).
-        step_no = trainer.step_losses.numbers() + 1.0
-        epoch_no = trainer.history.numbers() + 1.0
+        # At most 2 x CURVE_GROUPS points per curve, however long the run: the exact values while
+        # they fit, else each group of steps as its min and max (model.History.curve).
+        # Step n and epoch n are event n - 1 of their history.
+        step_no, steps = trainer.step_losses.curve("loss", CURVE_GROUPS)
+        epoch_no, epoch_loss = trainer.history.curve("loss", CURVE_GROUPS)
+        _, val_loss = trainer.history.curve("val_loss", CURVE_GROUPS)
+        step_no += 1.0
+        epoch_no += 1.0
         if self.x_axis == "step":
             step_x, epoch_x = step_no, epoch_no * spe
         else:

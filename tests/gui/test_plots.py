@@ -320,3 +320,22 @@ def test_export_png(qtbot, tmp_path):
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     with pytest.raises(OSError):
         export_png(plot, tmp_path / "missing-dir" / "x.png")
+
+
+def test_loss_plot_of_a_long_run_draws_a_bounded_envelope_with_every_spike(qtbot):
+    """300,000 steps (the history has thinned itself): at most 2 x CURVE_GROUPS points, the spike still drawn."""
+    from gui.plots.loss import CURVE_GROUPS
+
+    session = xor_session(batch_size=2)
+    plot = LossPlot(session)
+    qtbot.addWidget(plot)
+    losses = session.trainer.step_losses
+    values = np.linspace(1.0, 0.01, 300_000)
+    values[123_457] = 50.0
+    for v in values:
+        losses.add(float(v))
+    assert losses.stride > 1
+    plot.refresh()
+    x, y = plot.step_curve.getOriginalDataset()
+    assert len(x) <= 2 * CURVE_GROUPS and x[0] == 1 and x[-1] <= 300_000
+    assert y.max() == 50.0 and y.min() == values.min()

@@ -94,3 +94,38 @@ def test_truncate_without_thinning_is_exact():
 def test_budget_must_be_a_power_of_two():
     with pytest.raises(ValueError):
         LossHistory(budget=1000)
+
+
+def test_curve_is_exact_while_it_fits_and_bounded_beyond():
+    h = LossHistory(budget=4096)
+    values = np.random.default_rng(2).uniform(size=100_000)
+    values[77_777] = 9.0  # a spike between kept rows
+    for v in values[:500]:
+        h.add(float(v))
+    x, y = h.curve("loss", max_groups=512)
+    np.testing.assert_array_equal(x, np.arange(500))
+    np.testing.assert_array_equal(y, values[:500])
+    for v in values[500:]:
+        h.add(float(v))
+    x, y = h.curve("loss", max_groups=512)
+    assert len(x) == len(y) <= 2 * 512 and np.all(np.diff(x) >= 0)
+    assert y.max() == 9.0 and y.min() == values.min()
+
+
+def test_envelope_called_while_the_history_grows_equals_one_computed_afresh():
+    """envelope() reuses the groups it reduced before: through growth, thinning and truncation."""
+    rng = np.random.default_rng(5)
+    h = LossHistory(budget=512)
+    for step in range(20_000):
+        h.add(float(rng.normal()))
+        if step % 997 == 0:
+            mark = h.mark()
+            h.add(1e9)
+            h.truncate(mark)
+        if step % 61 == 0:
+            first, lo, hi = h.envelope("loss", max_points=100)
+            h._env_cache.clear()
+            first2, lo2, hi2 = h.envelope("loss", max_points=100)
+            np.testing.assert_array_equal(first, first2)
+            np.testing.assert_array_equal(lo, lo2)
+            np.testing.assert_array_equal(hi, hi2)
