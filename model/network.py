@@ -314,7 +314,9 @@ class Network:
             db=tuple(db),
         )
 
-    def train_pass(self, X: Array, t: Array, guard: bool = True) -> tuple[float, Array, list[Array], list[Array]]:
+    def train_pass(
+        self, X: Array, t: Array, guard: bool = True, out: tuple[list[Array], list[Array | None]] | None = None
+    ) -> tuple[float, Array, list[Array], list[Array]]:
         """What one training step needs, and nothing the display alone needs.
 
         For inputs X (n, sizes[0]) and float targets t (n, sizes[-1]) (see
@@ -323,14 +325,18 @@ class Network:
         arithmetic as :meth:`forward` then :meth:`backward`, bit for bit, without
         dLoss/da (the inspector's dL/dy), dLoss/dX or the frozen records.
         ``guard=False`` leaves numpy's error state to the caller (the trainer
-        enters it once per step).
+        enters it once per step).  ``out`` = (dW, db): arrays to write the
+        gradients into (views of the trainer's flat buffer, see
+        :class:`model.optimizers.FlatParams`); None in db where a layer has no bias.
         """
         if guard:
             with _divergence_ok():
-                return self._train_pass(X, t)
-        return self._train_pass(X, t)
+                return self._train_pass(X, t, out)
+        return self._train_pass(X, t, out)
 
-    def _train_pass(self, X: Array, t: Array) -> tuple[float, Array, list[Array], list[Array]]:
+    def _train_pass(
+        self, X: Array, t: Array, out: tuple[list[Array], list[Array | None]] | None
+    ) -> tuple[float, Array, list[Array], list[Array]]:
         L = self.n_layers
         weights, biases, bias, names = self.weights, self.biases, self.bias, self.activations
         functions = act.FUNCTIONS
@@ -350,8 +356,13 @@ class Network:
         if delta is None:
             delta = act.backprop_through(names[-1], z, a, losses.output_gradient(self.loss, a, t))
         for k in range(L - 1, -1, -1):
-            dW[k] = as_[k].T @ delta
-            db[k] = np.add.reduce(delta, axis=0) if bias[k] else np.zeros(self.sizes[k + 1])
+            if out is None:
+                dW[k] = as_[k].T @ delta
+                db[k] = np.add.reduce(delta, axis=0) if bias[k] else np.zeros(self.sizes[k + 1])
+            else:  # the same products, written where the update reads them
+                dW[k] = np.matmul(as_[k].T, delta, out=out[0][k])
+                gb = out[1][k]
+                db[k] = np.add.reduce(delta, axis=0, out=gb) if gb is not None else np.zeros(self.sizes[k + 1])
             if k:
                 delta = act.backprop_through(names[k - 1], zs[k], as_[k], delta @ weights[k].T)
         return losses.value(self.loss, z, a, t), a, dW, db

@@ -15,7 +15,7 @@ from .dataset import TRAIN, VALIDATION, Dataset
 from .history import EpochHistory, EpochRecord, LossHistory
 from .messages import Message
 from .network import GradientRecord, Network
-from .optimizers import OPTIMIZERS, NonFiniteError, Optimizer, make_optimizer
+from .optimizers import OPTIMIZERS, SGD, FlatParams, NonFiniteError, Optimizer, make_optimizer
 from .settings import TrainingSettings
 
 Array = np.ndarray
@@ -95,6 +95,7 @@ class Trainer:
         self._epoch_sums = (0.0, 0.0, 0)
         # The whole training set as (X, float targets, loss name), for full-batch steps without re-indexing.
         self._full: tuple[Array, Array, str] | None = None
+        self._flat: FlatParams | None = None  # plain SGD's flat parameter buffer, made at the first step
         self._full_above = np.empty(0, dtype=bool)  # the full batch's targets > threshold (b, n_outputs)
 
     # ----------------------------------------------------------------- batches
@@ -182,11 +183,16 @@ class Trainer:
         check: bool = True,
         guard: bool = True,
         g: GradientRecord | None = None,
+        flat: FlatParams | None = None,
     ) -> bool:
         if check and not self.check_loss(loss):
             return False
         try:
-            self.optimizer.update(self.network, dW, db, guard)
+            if flat is not None:
+                assert isinstance(self.optimizer, SGD)
+                self.optimizer.update_flat(flat)
+            else:
+                self.optimizer.update(self.network, dW, db, guard)
         except NonFiniteError:
             self.stop_reason = Message("non_finite_update")
             return False
@@ -228,9 +234,20 @@ class Trainer:
             return self.apply(dropout.backward(self.network, fwd, T, rates, masks), output=fwd.output)
         # One numpy error state for the pass and the update (a diverging net overflows to inf,
         # which the loss check and the update's finite check read; the warnings are only noise).
+        flat = self._flat_params()
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            loss, output, dW, db = self.network.train_pass(X, T, guard=False)
-            return self._apply(loss, T, dW, db, output=output, guard=False)
+            grads = (flat.grad_W, flat.grad_b) if flat is not None else None
+            loss, output, dW, db = self.network.train_pass(X, T, guard=False, out=grads)
+            return self._apply(loss, T, dW, db, output=output, guard=False, flat=flat)
+
+    def _flat_params(self) -> FlatParams | None:
+        """The flat parameter buffer for plain SGD (made again when an edit replaced an array), else None."""
+        opt = self.optimizer
+        if not (isinstance(opt, SGD) and opt.plain) or self.observers:
+            return None
+        if self._flat is None or not self._flat.matches(self.network):
+            self._flat = FlatParams(self.network)
+        return self._flat
 
     def train_epoch(self) -> bool:
         """Steps until the current epoch ends. False when training has stopped."""

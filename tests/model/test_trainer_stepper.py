@@ -393,3 +393,27 @@ def test_lean_training_step_equals_the_full_passes_bit_for_bit(sizes, acts, loss
         np.testing.assert_array_equal(a, b)
     assert list(lean.step_losses) == list(full.step_losses)
     assert repr(list(lean.history)) == repr(list(full.history))
+
+
+def test_plain_sgd_on_the_flat_buffer_follows_edits_between_steps():
+    """Plain SGD updates one flat buffer the network's arrays view; edits between steps still count."""
+    X = np.random.default_rng(4).uniform(-1, 1, (12, 2))
+    Y = (X[:, :1] * X[:, 1:] > 0).astype(np.float64)
+    net = Network([2, 4, 3, 1], ["tanh", "relu", "sigmoid"], "bce", seed=2, bias=[True, False, True])
+    fast = Trainer(net, Dataset(X, Y), TrainingSettings(optimizer="sgd", lr=0.3, batch_size=0))
+    twin = net.copy()
+    edits = {
+        3: lambda n: n.weights[1].__setitem__((0, 0), 0.7),  # in place, as the editor does
+        6: lambda n: n.set_bias_enabled(1, True),
+        9: lambda n: n.restore(n.state()),  # fresh arrays, as undo does
+        12: lambda n: n.add_neuron(1),
+    }
+    for step in range(16):
+        if step in edits:
+            edits[step](net)
+            edits[step](twin)
+        assert fast.train_step()
+        make_optimizer("sgd", lr=0.3).step(twin, twin.backward(twin.forward(X), Y))
+        for a, b in zip(net.weights + net.biases, twin.weights + twin.biases, strict=True):
+            np.testing.assert_array_equal(a, b)
+    assert fast.optimizer.t == 16
