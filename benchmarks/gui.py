@@ -9,7 +9,7 @@ Three figures, each printed beside its target (see benchmarks/README.md):
 
 1. One Play frame, for (a) XOR 2-4-1, (b) 2-8-8-1 and (c) 6 hidden layers of 32 on a
    500-point spiral, in the real MainWindow shown at 1600x1000: a chunk of training, then
-   the ``frame`` signal, every view's refresh and the painting, timed separately.
+   the session's ``values_changed``, every view's refresh and the painting, timed separately.
 2. Training steps per second while playing (the real TrainingController and its QTimer,
    through the event loop) against a bare ``Trainer.train_step`` loop in the same run.
 3. Time from process start to the main window's first complete paint, in fresh processes,
@@ -154,7 +154,7 @@ def _paint_counter():  # noqa: ANN202 - (filter, counts)
 @dataclass
 class FrameResult:
     train_ms: float  # median wall time of the training chunk (TRAIN_BUDGET_S)
-    redraw_ms: float  # median wall time: frame signal, every view's refresh, painting
+    redraw_ms: float  # median wall time: values_changed, every view's refresh, painting
     redraw_p95_ms: float
     redraw_cpu_ms: float  # median CPU time of this process for the redraw: steady on a busy machine
     frame_ms: float  # median of train + redraw
@@ -163,7 +163,7 @@ class FrameResult:
 
 
 def measure_frames(config: Config, frames: int, warmup: int = 10) -> FrameResult:
-    """What TrainingController._tick does at full speed (train for TRAIN_BUDGET_S, emit ``frame``),
+    """What TrainingController._tick does at full speed (train for TRAIN_BUDGET_S, emit ``values_changed``),
     then the event loop until the window has painted.  Play is on (antialiasing off, text panels
     throttled, as for a user) but the controller's own timer is blocked: only measured frames run."""
     from gui.controller import TRAIN_BUDGET_S
@@ -178,9 +178,9 @@ def measure_frames(config: Config, frames: int, warmup: int = 10) -> FrameResult
     try:
         for i in range(warmup + frames):
             t0 = time.perf_counter()
-            session.train_for(TRAIN_BUDGET_S)
+            session.train_for(TRAIN_BUDGET_S, redraw=False)
             t1, c1 = time.perf_counter(), time.process_time()
-            controller.frame.emit()  # -> session.values_changed -> every view refreshes
+            session.values_changed.emit()  # what a due frame emits: every view refreshes
             app.processEvents()  # the posted update requests: the window paints here
             t2, c2 = time.perf_counter(), time.process_time()
             if i == warmup:
@@ -221,9 +221,9 @@ def profile_redraw(config: Config, frames: int = 60) -> None:
     profiler = cProfile.Profile()
     try:
         for _ in range(frames):
-            session.train_for(TRAIN_BUDGET_S)
+            session.train_for(TRAIN_BUDGET_S, redraw=False)
             profiler.enable()
-            controller.frame.emit()
+            session.values_changed.emit()
             app.processEvents()
             profiler.disable()
     finally:
