@@ -1,4 +1,4 @@
-"""How explain writes a number and a formula: :func:`fmt`, and :class:`Style`, the two spellings.
+"""How explain writes a formula: :class:`Style`, the two spellings (numbers: :func:`model.numfmt.fmt`).
 
 A formula is built once from :class:`Style` pieces and comes out either as
 plain Unicode text (``tex=False``: the GUI inspector) or as TeX maths
@@ -8,35 +8,9 @@ use it are in :mod:`model.explain_lines` and :mod:`model.worked_example`.
 
 from __future__ import annotations
 
-import math
+from .numfmt import fmt
 
-
-# --------------------------------------------------------------------- numbers
-def fmt(x: float, precision: int = 4) -> str:
-    """``x`` to ``precision`` significant digits without trailing zeros.
-
-    Plain notation for 1e-4 ≤ |x| < 1e6, scientific otherwise:
-    1520.0 → "1520", 15.2 → "15.2", -851.2 → "-851.2", 1.5e-07 → "1.5e-7",
-    NaN → "—".
-    """
-    x = float(x)
-    if math.isnan(x):
-        return "—"
-    if math.isinf(x):
-        return "∞" if x > 0 else "-∞"
-    if x == 0:
-        return "0"
-    p = max(1, int(precision))
-    if 1e-4 <= abs(x) < 1e6:
-        decimals = p - 1 - math.floor(math.log10(abs(x)))
-        s = f"{x:.{decimals}f}" if decimals >= 0 else f"{round(x, decimals):.0f}"
-        if "." in s:
-            s = s.rstrip("0").rstrip(".")
-        return "0" if s == "-0" else s
-    mantissa, exponent = f"{x:.{p - 1}e}".split("e")
-    if "." in mantissa:
-        mantissa = mantissa.rstrip("0").rstrip(".")
-    return f"{mantissa}e{int(exponent)}"
+__all__ = ["Style", "fmt", "tex_escape"]
 
 
 # ---------------------------------------------------------------- two spellings

@@ -1,10 +1,13 @@
 """The network scene's items: a neuron, a layer's header, the caption, and one item for all edges.
 
 Items hold ids, never numpy arrays: a node is ``(l, j)``, a weight
-``(k, i, j)``.  They read the small caches :class:`gui.canvas.network_scene.NetworkScene`
-fills on refresh (colour indices, label strings, edge colour buckets) and draw
-everything in ``paint()``, so ``QGraphicsScene.render`` gives the same picture
-in a PNG or an SVG.
+``(k, i, j)``.  They read the :class:`~gui.canvas.scene_content.Content` that
+:class:`gui.canvas.network_scene.NetworkScene` makes on refresh and its
+:class:`~gui.canvas.scene_text.Ink` (colours and scales), and draw everything
+in ``paint()``, so ``QGraphicsScene.render`` gives the same picture in a PNG
+or an SVG.  Each item's ``texts(s)`` decides which of its strings are visible
+at ``s`` device pixels per scene unit; ``paint()`` draws exactly those, and
+the canvas's text for tests and screen readers is read through the same call.
 """
 
 from __future__ import annotations
@@ -18,24 +21,83 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from gui.canvas.network_layout import Geometry, geometry
+from gui.canvas.scene_content import Content
 from gui.canvas.scene_text import (
-    _FILL,
-    _INK,
-    ACCENT,
     GREY,
-    MUTED,
-    OUTLINE,
-    SELECTED,
-    _cosmetic,
-    _measure,
+    Ink,
+    cosmetic,
+    default_ink,
     draw_text,
+    measure,
     screen_scale,
     text_rect,
+    total,
 )
-from gui.style import palette
 from gui.style.palette import symmetric_scale
 
 EDGE_LABEL_LIMIT = 40  # label every edge only in small networks
+RIGHT_TEXT = 11  # size of the lines beside a node (badges, target, loss)
+
+
+def _scene(item: QGraphicsItem):  # noqa: ANN202 - NetworkScene | None
+    from gui.canvas.network_scene import NetworkScene  # here: that module imports this one
+
+    sc = item.scene()
+    return sc if isinstance(sc, NetworkScene) else None
+
+
+def _ink(item: QGraphicsItem) -> Ink:
+    sc = _scene(item)
+    return sc.ink if sc is not None else default_ink()
+
+
+# ---------------------------------------------------------------- a node's text, for its paint and its neighbours
+def _numbers_fit(geo: Geometry, s: float) -> bool:
+    """Whether a circle is large enough on screen for numbers (else none are drawn: no overlaps)."""
+    return 2 * geo.radius * s >= 30
+
+
+def sub_point(geo: Geometry, ink: Ink, s: float) -> QPointF:
+    """Where the line under a circle is centred (relative to the node's centre)."""
+    below = geo.radius + 13 * geo.text
+    if 11 * s < 10:  # clamped up to the legible minimum: keep the larger text off the circle
+        below = max(below, geo.radius + measure(ink, "z", 11, s, max_px=16)[2] / s / 2)
+    return QPointF(0, below)
+
+
+def right_lines(
+    geo: Geometry, content: Content, node: tuple[int, int], ink: Ink, s: float
+) -> list[tuple[str, str, QPointF]]:
+    """(text, kind, left-centre point relative to the node) of the lines beside node (l, j), stacked and
+    centred on it; empty when the numbers do not fit (see :func:`node_texts`)."""
+    if not _numbers_fit(geo, s):
+        return []
+    l, j = node
+    right = content.right
+    lines = right[l][j] if l < len(right) and j < len(right[l]) else ()
+    if not lines:
+        return []
+    heights = [measure(ink, text, RIGHT_TEXT, s, max_px=16)[2] / s + 3 / s for text, _ in lines]
+    y = -sum(heights) / 2
+    x = geo.radius + 12 * geo.text  # clear of the selection ring (r + 7)
+    out = []
+    for (text, kind), h in zip(lines, heights, strict=True):
+        out.append((text, kind, QPointF(x, y + h / 2)))
+        y += h
+    return out
+
+
+def node_texts(geo: Geometry, content: Content, node: tuple[int, int], ink: Ink, s: float) -> list[str]:
+    """The strings node (l, j) draws at ``s`` device pixels per scene unit: its value, the line under it when
+    there is room, the lines beside it; nothing when the circle is too small on screen."""
+    l, j = node
+    if not _numbers_fit(geo, s) or l >= len(content.main) or j >= len(content.main[l]):
+        return []
+    out = [content.main[l][j]]
+    sub = content.sub[l][j]
+    if sub and (geo.node_gap - 2 * geo.radius) * s >= 12 * geo.text:
+        out.append(sub)
+    return out + [text for text, _, _ in right_lines(geo, content, node, ink, s)]
 
 
 class NodeItem(QGraphicsItem):
@@ -52,18 +114,31 @@ class NodeItem(QGraphicsItem):
         r, k = self.geo.radius, self.geo.text
         return QRectF(-r - 70 * k, -r - 10 * k, 2 * r + 220 * k, 2 * r + 44 * k)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        from gui.canvas.network_scene import NetworkScene  # here: that module imports this one
+    # ------------------------------------------------------------ what is visible
+    def right_lines(self, ink: Ink, s: float) -> list[tuple[str, str, QPointF]]:
+        sc = _scene(self)
+        return right_lines(self.geo, sc.content, self.node, ink, s) if sc is not None else []
 
-        sc = self.scene()
-        if not isinstance(sc, NetworkScene):
+    def texts(self, s: float) -> list[str]:
+        """The strings this node draws at ``s`` device pixels per scene unit (paint() draws exactly these)."""
+        sc = _scene(self)
+        return node_texts(self.geo, sc.content, self.node, sc.ink, s) if sc is not None else []
+
+    @total
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        sc = _scene(self)
+        if sc is None:
             return
         l, j = self.node
-        fill = int(sc.node_fill[l][j])
+        c, ink = sc.content, sc.ink
+        col = ink.colours
+        if l >= len(c.fill) or j >= len(c.fill[l]):
+            return
+        fill = int(c.fill[l][j])
         s = screen_scale(painter)
         r, k = self.geo.radius, self.geo.text
-        painter.setPen(_cosmetic(OUTLINE, palette.OUTLINE_WIDTH))
-        painter.setBrush(_FILL[fill])
+        painter.setPen(cosmetic(ink, col.outline, col.outline_width))
+        painter.setBrush(col.fills[fill])
         painter.drawEllipse(QPointF(0, 0), r, r)
         image = sc.map_images.get(self.node) if sc.thumbnails else None
         if image is not None:
@@ -76,42 +151,45 @@ class NodeItem(QGraphicsItem):
             painter.restore()
         if ("node", l, j) == sc.selection:
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(_cosmetic(SELECTED, 2.5, Qt.PenStyle.DashLine))
+            painter.setPen(cosmetic(ink, col.selected, 2.5, Qt.PenStyle.DashLine))
             painter.drawEllipse(QPointF(0, 0), r + 7 * k, r + 7 * k)
-        if self.node in sc.active_nodes:
+        if self.node in c.active_nodes:
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(_cosmetic(ACCENT, 4.0))
+            painter.setPen(cosmetic(ink, col.accent, 4.0))
             painter.drawEllipse(QPointF(0, 0), r + 1.5 * k, r + 1.5 * k)
-        if 2 * r * s < 30:  # too small on screen for numbers: leave them out, don't overlap
+        texts = self.texts(s)
+        if not texts:
             return
-        main = sc.node_main[l][j]
+        main = texts[0]
         inside = 2 * r - 6 * k
         size = self.geo.node_text
         top = int(round(18 * size / 13))  # larger nodes may draw their numbers larger
         if main == "—":  # not computed yet: a quiet dash, not a bold minus sign
-            draw_text(painter, QPointF(0, 0), main, size, colour=MUTED, max_px=top)
+            draw_text(painter, ink, QPointF(0, 0), main, size, colour=col.muted, max_px=top)
         elif image is not None:
             draw_text(
                 painter,
+                ink,
                 QPointF(0, 0),
                 main,
                 size,
                 bold=True,
-                background=palette.LABEL_BACK,
+                background=col.label_back,
                 max_px=top,
                 fit_width=inside,
             )
         else:
-            draw_text(painter, QPointF(0, 0), main, size, bold=True, colour=_INK[fill], max_px=top, fit_width=inside)
-        sub = sc.node_sub[l][j]
-        if sub and (self.geo.node_gap - 2 * r) * s >= 12 * k:  # room under the circle for a line of text
-            below = r + 13 * k
-            if 11 * s < 10:  # clamped up to the legible minimum: keep the larger text off the circle
-                below = max(below, r + text_rect(painter, QPointF(0, 0), sub, 11, max_px=16).height() / 2)
-            draw_text(painter, QPointF(0, below), sub, 11, colour=MUTED, max_px=16)
-        side = sc.node_side[l][j]
-        if side:
-            draw_text(painter, QPointF(r + 10 * k, 0), side, 11, colour=MUTED, align="left", max_px=16)
+            draw_text(
+                painter, ink, QPointF(0, 0), main, size, bold=True, colour=col.inks[fill], max_px=top, fit_width=inside
+            )
+        sub = c.sub[l][j]
+        if sub and sub in texts[1:2]:
+            draw_text(painter, ink, sub_point(self.geo, ink, s), sub, 11, colour=col.muted, max_px=16)
+        for text, kind, at in right_lines(self.geo, c, self.node, ink, s):
+            if kind == "side":
+                draw_text(painter, ink, at, text, RIGHT_TEXT, colour=col.muted, align="left", max_px=16)
+            else:
+                draw_text(painter, ink, at, text, RIGHT_TEXT, align="left", background=col.badge, max_px=16)
 
 
 class LayerHeaderItem(QGraphicsItem):
@@ -139,8 +217,9 @@ class LayerHeaderItem(QGraphicsItem):
 
     def text_heights(self, s: float) -> tuple[float, float]:
         """Heights (item units) of the title and the detail at ``s`` pixels per unit."""
-        _, _, ht = _measure(self.title, 14, s, bold=True, max_px=18, fit_width=self._room())
-        _, _, hd = _measure(self.detail, 12, s, max_px=16, fit_width=self.geo.header_w - 12 * self.geo.text)
+        ink = _ink(self)
+        _, _, ht = measure(ink, self.title, 14, s, bold=True, max_px=18, fit_width=self._room())
+        _, _, hd = measure(ink, self.detail, 12, s, max_px=16, fit_width=self.geo.header_w - 12 * self.geo.text)
         return ht / s, hd / s
 
     def layout(self, s: float) -> tuple[float, float, float]:
@@ -150,10 +229,8 @@ class LayerHeaderItem(QGraphicsItem):
         taller upwards, clear of the nodes below, as tall as every other header.
         """
         h = self.geo.header_h
-        from gui.canvas.network_scene import NetworkScene  # here: that module imports this one
-
-        sc = self.scene()
-        ht, hd = sc.header_text_heights(s) if isinstance(sc, NetworkScene) else self.text_heights(s)
+        sc = _scene(self)
+        ht, hd = sc.header_text_heights(s) if sc is not None else self.text_heights(s)
         pad = 3 / s
         if ht + hd + 2 * pad <= h and h * 0.3 + ht / 2 <= h * 0.72 - hd / 2:
             return 0.0, h * 0.3, h * 0.72
@@ -176,26 +253,37 @@ class LayerHeaderItem(QGraphicsItem):
         g = self.geo
         return "body" if QRectF(-g.header_w / 2, self._top, g.header_w, g.header_h - self._top).contains(p) else None
 
+    def texts(self, s: float) -> list[str]:
+        """The title and detail, drawn when the header is at least 0.3 pixels per unit on screen."""
+        return [t for t in (self.title, self.detail) if t] if s >= 0.3 else []
+
+    @total
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         g = self.geo
         w, h, k = g.header_w, g.header_h, g.text
+        ink = _ink(self)
+        col = ink.colours
         s = screen_scale(painter)
         top, self._title_y, detail = self.layout(s) if s >= 0.3 else (0.0, h * 0.3, h * 0.72)
         self._top = top
-        painter.setPen(_cosmetic(palette.PANEL_EDGE, palette.OUTLINE_WIDTH))
-        painter.setBrush(palette.PANEL)
+        painter.setPen(cosmetic(ink, col.panel_edge, col.outline_width))
+        painter.setBrush(col.panel)
         painter.drawRoundedRect(QRectF(-w / 2, top, w, h - top), 8 * k, 8 * k)
-        if s < 0.3:
-            return
-        draw_text(painter, QPointF(0, self._title_y), self.title, 14, bold=True, max_px=18, fit_width=self._room())
-        draw_text(painter, QPointF(0, detail), self.detail, 12, colour=MUTED, max_px=16, fit_width=w - 12 * k)
-        if self.editable:
+        shown = self.texts(s)
+        if self.title in shown:
+            at = QPointF(0, self._title_y)
+            draw_text(painter, ink, at, self.title, 14, bold=True, max_px=18, fit_width=self._room())
+        if self.detail in shown:
+            draw_text(
+                painter, ink, QPointF(0, detail), self.detail, 12, colour=col.muted, max_px=16, fit_width=w - 12 * k
+            )
+        if self.editable and s >= 0.3:
             for which, glyph in (("+", "+"), ("-", "−")):
                 c = self.button_centre(which)
-                painter.setPen(_cosmetic(palette.PANEL_EDGE, palette.OUTLINE_WIDTH))
-                painter.setBrush(palette.BACKGROUND)
+                painter.setPen(cosmetic(ink, col.panel_edge, col.outline_width))
+                painter.setBrush(col.background)
                 painter.drawEllipse(c, g.button_r, g.button_r)
-                draw_text(painter, c, glyph, 16, bold=True, max_px=18)
+                draw_text(painter, ink, c, glyph, 16, bold=True, max_px=18)
 
 
 class CaptionItem(QGraphicsItem):
@@ -212,12 +300,21 @@ class CaptionItem(QGraphicsItem):
         k = self.geo.text
         return QRectF(-4 * k, -4 * k, 700 * k, 44 * k)
 
+    def texts(self, s: float) -> list[str]:
+        """The two lines, drawn when the caption is at least 0.3 pixels per unit on screen."""
+        return [t for t in self.lines if t] if s >= 0.3 else []
+
+    @total
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        if screen_scale(painter) < 0.3:
+        s = screen_scale(painter)
+        if not self.texts(s):
             return
-        first, second, _, _ = self.layout(screen_scale(painter))
-        draw_text(painter, QPointF(0, first), self.lines[0], 13, bold=True, align="left", max_px=16)
-        draw_text(painter, QPointF(0, second), self.lines[1], 12, colour=MUTED, align="left", max_px=15)
+        ink = _ink(self)
+        first, second, _, _ = self.layout(s)
+        draw_text(painter, ink, QPointF(0, first), self.lines[0], 13, bold=True, align="left", max_px=16)
+        draw_text(
+            painter, ink, QPointF(0, second), self.lines[1], 12, colour=ink.colours.muted, align="left", max_px=15
+        )
 
     def layout(self, s: float) -> tuple[float, float, float, float]:
         """(first line's centre, second line's centre, bottom, right) in item units at ``s`` pixels per unit.
@@ -226,14 +323,32 @@ class CaptionItem(QGraphicsItem):
         """
         g = self.geo
         k = g.text
-        _, w1, h1 = _measure(self.lines[0], 13, s, bold=True, max_px=16)
-        _, w2, h2 = _measure(self.lines[1], 12, s, max_px=15)
+        ink = _ink(self)
+        _, w1, h1 = measure(ink, self.lines[0], 13, s, bold=True, max_px=16)
+        _, w2, h2 = measure(ink, self.lines[1], 12, s, max_px=15)
         # Below the lowest nodes' second values (placed as NodeItem.paint places them).
-        hs = _measure("z", 11, s, max_px=16)[2] / s
+        hs = measure(ink, "z", 11, s, max_px=16)[2] / s
         clear = g.radius + max(13 * k, hs / 2) + hs / 2 + 2 / s - g.caption_at
         first = max(8.0 * k, clear + h1 / s / 2, h1 / s / 2)
         second = max(28.0 * k, first + h1 / s)
         return first, second, second + h2 / s / 2, max(w1, w2) / s
+
+
+class EdgeLabelsItem(QGraphicsItem):
+    """The edges' labels, above the nodes (z 1.5) and below the headers: see :meth:`EdgesItem.paint_labels`."""
+
+    def __init__(self, edges: EdgesItem) -> None:
+        super().__init__()
+        self.edges = edges
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(1.5)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self.edges.boundingRect()
+
+    @total
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        self.edges.paint_labels(painter)
 
 
 class EdgesItem(QGraphicsItem):
@@ -297,6 +412,7 @@ class EdgesItem(QGraphicsItem):
         self.labels: list[str] | None = None
         self.selected: int | None = None
         self._label_rects: list[tuple[QRectF, int]] = []
+        self.label_item: EdgeLabelsItem | None = None  # set by the scene, which adds it
         self._pens: dict[int, QPen] = {}
         self._keys: np.ndarray | None = None
 
@@ -339,16 +455,17 @@ class EdgesItem(QGraphicsItem):
         keys, starts = np.unique(key[order], return_index=True)
         bounds = list(starts[1:]) + [len(order)]
         buckets = []
+        ink = _ink(self)
         for kk, a, b in zip(keys.tolist(), starts.tolist(), bounds, strict=True):
             pen = self._pens.get(kk)
             if pen is None:
                 lvl, w = divmod(kk, 8)
                 if lvl == 33:
-                    pen = _cosmetic(QColor(185, 185, 185), 1, Qt.PenStyle.DashLine)
+                    pen = cosmetic(ink, QColor(185, 185, 185), 1, Qt.PenStyle.DashLine)
                 elif lvl == 34:
-                    pen = _cosmetic(QColor(165, 165, 165), 1)
+                    pen = cosmetic(ink, QColor(165, 165, 165), 1)
                 else:
-                    pen = _cosmetic(_FILL[round(lvl * 255 / 32)], w)
+                    pen = cosmetic(ink, ink.colours.fills[round(lvl * 255 / 32)], w)
                 self._pens[kk] = pen
             buckets.append((pen, [self.lines[e] for e in order[a:b].tolist()]))
         self.buckets = buckets
@@ -356,9 +473,14 @@ class EdgesItem(QGraphicsItem):
         self.active = [(self.lines[e], int(width[e])) for e in np.flatnonzero(active).tolist()]
         self.labels = labels
         self.update()
+        if self.label_item is not None:
+            self.label_item.update()
 
     def _pen_of(self, e: int) -> QPen:
-        return self._pens.get(int(self._keys[e]), _cosmetic(OUTLINE, 1)) if self._keys is not None else QPen()
+        if self._keys is None:
+            return QPen()
+        ink = _ink(self)
+        return self._pens.get(int(self._keys[e]), cosmetic(ink, ink.colours.outline, 1))
 
     def edge_at(self, p: QPointF, tol: float) -> int | None:
         """The edge whose label is at ``p`` or whose segment passes within ``tol`` scene units."""
@@ -378,23 +500,23 @@ class EdgesItem(QGraphicsItem):
         return self._rect
 
     def _obstacles(self, painter: QPainter) -> list[tuple[list[QPointF], list[QRectF]]]:
-        """Per layer: its node centres and the boxes of the text beside them ("z = …", "target …")."""
-        from gui.canvas.network_scene import NetworkScene  # here: that module imports this one
-
-        sc = self.scene()
-        g = self.geo
+        """Per layer: its node centres and the boxes of the text around them ("z = …", badges, "target …")."""
+        sc = _scene(self)
         out: list[tuple[list[QPointF], list[QRectF]]] = []
+        s = screen_scale(painter)
+        ink = _ink(self)
         for l, n in enumerate(self.sizes):
             centres = [self._pos(l, j) for j in range(n)]
             boxes = []
-            if isinstance(sc, NetworkScene) and l < len(sc.node_sub) and len(sc.node_sub[l]) == n:
-                for j, c in enumerate(centres):
-                    if sc.node_sub[l][j]:
-                        at = QPointF(c.x(), c.y() + g.radius + 13 * g.text)
-                        boxes.append(text_rect(painter, at, sc.node_sub[l][j], 11, max_px=16))
-                    if sc.node_side[l][j]:
-                        at = QPointF(c.x() + g.radius + 10 * g.text, c.y())
-                        boxes.append(text_rect(painter, at, sc.node_side[l][j], 11, align="left", max_px=16))
+            for j, c in enumerate(centres):
+                if sc is None:
+                    continue
+                texts = node_texts(self.geo, sc.content, (l, j), ink, s)
+                sub = sc.content.sub[l][j] if l < len(sc.content.sub) and j < len(sc.content.sub[l]) else ""
+                if sub and sub in texts[1:2]:
+                    boxes.append(text_rect(painter, ink, c + sub_point(self.geo, ink, s), sub, 11, max_px=16))
+                for text, _kind, at in right_lines(self.geo, sc.content, (l, j), ink, s):
+                    boxes.append(text_rect(painter, ink, c + at, text, RIGHT_TEXT, align="left", max_px=16, pad=2))
             out.append((centres, boxes))
         return out
 
@@ -416,12 +538,34 @@ class EdgesItem(QGraphicsItem):
                 return False
         return True
 
+    def texts(self, s: float) -> list[tuple[int, str]]:
+        """(edge, label) of every label drawn at ``s`` pixels per unit: all edges of a small network, only the
+        selected one of a large network, none when the network is too small on screen."""
+        if self.labels is None or s < 0.35:
+            return []
+        sel = self.selected
+        show = range(self.count) if self.count <= EDGE_LABEL_LIMIT else ([sel] if sel is not None else [])
+        return [(e, self.labels[e]) for e in show if 0 <= e < len(self.labels) and self.labels[e]]
+
+    def _crowding(self, box: QRectF, e: int, obstacles: list[tuple[list[QPointF], list[QRectF]]]) -> float:
+        """How much of the circles and their text in edge e's two layers ``box`` covers (area, scene units²)."""
+        r = self.geo.radius
+        total_area = 0.0
+        for l in (int(self.k[e]), int(self.k[e]) + 1):
+            centres, boxes = obstacles[l]
+            for rect in [QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r) for c in centres] + boxes:
+                both = box.intersected(rect)
+                total_area += both.width() * both.height()
+        return total_area
+
+    @total
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        ink = _ink(self)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        halo = QColor(ACCENT)
+        halo = QColor(ink.colours.accent)
         halo.setAlpha(150)
         for line, w in self.active:
-            painter.setPen(_cosmetic(halo, w + 6))
+            painter.setPen(cosmetic(ink, halo, w + 6))
             painter.drawLine(line)
         for pen, lines in self.buckets:
             painter.setPen(pen)
@@ -429,39 +573,45 @@ class EdgesItem(QGraphicsItem):
         sel = self.selected
         if sel is not None and sel < self.count:
             w = int(self.widths[sel])
-            painter.setPen(_cosmetic(SELECTED, w + 6))
+            painter.setPen(cosmetic(ink, ink.colours.selected, w + 6))
             painter.drawLine(self.lines[sel])
             painter.setPen(self._pen_of(sel))
             painter.drawLine(self.lines[sel])
+
+    def paint_labels(self, painter: QPainter) -> None:
+        """The labels, placed clear of the nodes, their text and each other where there is room (drawn by
+        :class:`EdgeLabelsItem` above the nodes, so a label that finds no clear spot is never hidden)."""
+        ink = _ink(self)
+        sel = self.selected
         self._label_rects = []
-        if self.labels is None or screen_scale(painter) < 0.35:
+        shown = self.texts(screen_scale(painter))
+        if not shown:
             return
-        show = range(self.count) if self.count <= EDGE_LABEL_LIMIT else ([sel] if sel is not None else [])
-        back = palette.LABEL_BACK
+        back = ink.colours.label_back
         placed: list[QRectF] = []
         obstacles = self._obstacles(painter)
         size = self.geo.label_text
         top = int(round(15 * size / 11))
-        for e in show:
-            text = self.labels[e]
-            if not text:
-                continue
+        for e, text in shown:
             u0, fan = float(self.label_u[e]), float(self._fan[e])
-            at = free = None  # the first spot clear of the nodes and other labels; of other labels
+            at: QPointF | None = None  # the first spot clear of the nodes, their text and other labels
+            free: tuple[float, QPointF] | None = None  # else: clear of other labels, covering least of the rest
             for du in (0.0, 0.13, -0.1, 0.25, 0.38, 0.5, 0.07, -0.05, 0.19, 0.31, 0.44, 0.57, -0.15):
                 u = u0 + fan * du
                 if not 0.1 <= u <= 0.9:
                     continue
                 p = self.point_at(e, float(self._along(e, u)))
-                box = text_rect(painter, p, text, size, max_px=top, bold=e == sel, pad=3)
+                box = text_rect(painter, ink, p, text, size, max_px=top, bold=e == sel, pad=3)
                 if any(box.intersects(r) for r in placed):
                     continue
-                free = p if free is None else free
                 if self._clear(box, e, obstacles):
                     at = p
                     break
-            at = at if at is not None else free if free is not None else self.label_at[e]
-            rect = draw_text(painter, at, text, size, background=back, max_px=top, bold=e == sel)
+                crowd = self._crowding(box, e, obstacles)
+                if free is None or crowd < free[0]:
+                    free = (crowd, p)  # no clear spot yet: the least crowded one so far
+            at = at if at is not None else free[1] if free is not None else self.label_at[e]
+            rect = draw_text(painter, ink, at, text, size, background=back, max_px=top, bold=e == sel)
             placed.append(rect.adjusted(-2, -1, 2, 1))
             self._label_rects.append((rect, e))
             if e == sel:

@@ -2,13 +2,16 @@
 
 Items hold ids, never numpy arrays: a node is ``(l, j)``, a weight
 ``(k, i, j)``.  :meth:`NetworkScene.rebuild` (structure changed) recreates the
-items; :meth:`NetworkScene.refresh` (values changed) only recomputes the small
-caches the items read when they paint (colour indices, label strings, edge
-colour buckets) and schedules a repaint.  Everything is drawn in ``paint()``
+items; :meth:`NetworkScene.refresh` (values changed) only recomputes the
+:class:`~gui.canvas.scene_content.Content` the items draw from (colour
+indices, strings, edge colour buckets) and schedules a repaint.  Which
+strings are visible at a zoom each item decides in its ``texts(s)``, which its
+``paint()`` and :meth:`NetworkScene.visible_text` (the canvas's text for tests
+and screen readers) both call.  Everything is drawn in ``paint()``
 so ``QGraphicsScene.render`` gives the same picture in a PNG or an SVG.
 
-The items live in :mod:`gui.canvas.network_items`, the text/colour helpers and the
-presentation/export scales in :mod:`gui.canvas.scene_text`.
+The items live in :mod:`gui.canvas.network_items`, the drawing helpers in
+:mod:`gui.canvas.scene_text`, the strings in :mod:`gui.canvas.scene_content`.
 
 Text is drawn in device pixels (see :func:`draw_text`): its size follows the
 zoom but is clamped so it never gets smaller than ~10 px nor absurdly large;
@@ -23,58 +26,117 @@ more slowly, so a fitted view magnifies the network and its numbers get larger.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QBrush, QImage
 from PySide6.QtWidgets import QGraphicsScene
 
-from gui.canvas import scene_text
-from gui.canvas.network_items import EDGE_LABEL_LIMIT, CaptionItem, EdgesItem, LayerHeaderItem, NodeItem
-from gui.canvas.network_layout import Geometry, content_rect, geometry, widened
-from gui.canvas.scene_text import (
-    _measure,
-    colour_indices,
-    fmt,
-    map_image,
+from gui.canvas import scene_content
+from gui.canvas.network_items import (
+    EDGE_LABEL_LIMIT,
+    CaptionItem,
+    EdgeLabelsItem,
+    EdgesItem,
+    LayerHeaderItem,
+    NodeItem,
 )
-from gui.model_text import phase as phase_text
+from gui.canvas.network_layout import Geometry, content_rect, geometry, widened
+from gui.canvas.scene_text import Ink, map_image, measure
+from gui.selection import SelectionModel
 from gui.session import Session
-from gui.style import palette
-from gui.style.palette import symmetric_scale
+from gui.view_settings import ViewSettings
 
 Selection = tuple | None
 
 
 class NetworkScene(QGraphicsScene):
-    """Items for the session's network; reads values from ``session.view()`` (batch row 0)."""
+    """Items for the session's network; reads values from the window's selection model (the sample shown),
+    numbers and colours from its view settings."""
 
-    def __init__(self, session: Session, parent=None) -> None:  # noqa: ANN001 - QObject
+    def __init__(
+        self,
+        session: Session,
+        settings: ViewSettings | None = None,
+        selection: SelectionModel | None = None,
+        parent=None,  # noqa: ANN001 - QObject
+    ) -> None:
         super().__init__(parent)
         self.session = session
+        self.settings = settings if settings is not None else ViewSettings(parent=self)
+        self.selection_model = selection if selection is not None else SelectionModel(session, self)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # items are recoloured, not moved
-        self.setBackgroundBrush(QBrush(palette.BACKGROUND))  # re-set by gui.window.presentation on a theme switch
-        self.mode = "forward"
-        self.precision = 4
         self.thumbnails = False
-        self.selection: Selection = None
         self.map_images: dict[tuple[int, int], QImage] = {}
+        self._maps: dict = {}  # the 2-D maps the images were made from (remade on a palette switch)
         self.node_items: dict[tuple[int, int], NodeItem] = {}
         self.header_items: list[LayerHeaderItem] = []
         self.edges_item: EdgesItem | None = None
         self.caption_item: CaptionItem | None = None
         self.sizes: list[int] = []
-        # Caches read by the items' paint(), one entry per layer l.
-        self.node_fill: list[np.ndarray] = []
-        self.node_main: list[list[str]] = []
-        self.node_sub: list[list[str]] = []
-        self.node_side: list[list[str]] = []
-        self.active_nodes: set[tuple[int, int]] = set()
+        self.content = scene_content.Content()  # what the items write; remade by refresh()
         self.content_rect = QRectF()
+        self._exporting = False
+        self.ink = self._make_ink()
         self.geo = geometry()  # remade by rebuild() for the text scale and the layer sizes
         self._header_heights: dict[float, tuple[float, float]] = {}  # header_text_heights() by scale
         self.view_aspect = 0.0  # the view's width / height, if it told us (set_view_aspect)
+        self.setBackgroundBrush(QBrush(self.ink.colours.background))
         self.rebuild()
+
+    # ------------------------------------------------------------- settings
+    def _make_ink(self) -> Ink:
+        st = self.settings
+        return Ink(st.colours, st.text_scale, st.line_scale, self._exporting)
+
+    @contextmanager
+    def exporting(self) -> Iterator[None]:
+        """Render text in proportion (for PNG/SVG files) instead of clamped to legible screen sizes."""
+        old, self._exporting = self._exporting, True
+        self.ink = self._make_ink()
+        try:
+            yield
+        finally:
+            self._exporting = old
+            self.ink = self._make_ink()
+
+    def appearance_changed(self) -> None:
+        """Theme, colours or scale changed (the view calls this): new ink, layout and pens."""
+        self.ink = self._make_ink()
+        self.setBackgroundBrush(QBrush(self.ink.colours.background))
+        self.set_node_maps(self._maps)
+        self.rebuild()
+
+    @property
+    def mode(self) -> str:
+        return self.settings.view_mode
+
+    @property
+    def precision(self) -> int:
+        return self.settings.precision
+
+    @property
+    def selection(self) -> Selection:
+        return self.selection_model.current
+
+    # The text in and under each circle, per layer (read by tests and the inline editor).
+    @property
+    def node_main(self) -> list[list[str]]:
+        return self.content.main
+
+    @property
+    def node_fill(self) -> list[np.ndarray]:
+        return self.content.fill
+
+    @property
+    def node_sub(self) -> list[list[str]]:
+        return self.content.sub
+
+    @property
+    def active_nodes(self) -> set[tuple[int, int]]:
+        return self.content.active_nodes
 
     # ------------------------------------------------------------- layout
     def node_pos(self, l: int, j: int) -> QPointF:
@@ -92,6 +154,8 @@ class NetworkScene(QGraphicsScene):
         L = len(self.sizes) - 1
         self.edges_item = EdgesItem(self.sizes, self.node_pos, g)
         self.addItem(self.edges_item)
+        self.edges_item.label_item = EdgeLabelsItem(self.edges_item)
+        self.addItem(self.edges_item.label_item)
         self.node_items = {}
         for l, n in enumerate(self.sizes):
             for j in range(n):
@@ -114,11 +178,14 @@ class NetworkScene(QGraphicsScene):
         # Room to pan around the network.
         m = max(self.content_rect.width(), self.content_rect.height())
         self.setSceneRect(self.content_rect.adjusted(-m, -m, m, m))
-        if not self.valid(self.selection):
-            self.selection = None
-        sel = self.selection
-        self.edges_item.selected = self.edges_item.index(*sel[1:]) if sel and sel[0] == "edge" else None
+        self._select_edge()
         self.refresh()
+
+    def _select_edge(self) -> None:
+        sel = self.selection
+        if self.edges_item is not None:
+            ok = sel is not None and sel[0] == "edge" and self.valid(sel)
+            self.edges_item.selected = self.edges_item.index(*sel[1:]) if ok else None
 
     def header_text_heights(self, s: float) -> tuple[float, float]:
         """The tallest title and detail of the layer headers at ``s`` pixels per unit: all headers align."""
@@ -131,7 +198,7 @@ class NetworkScene(QGraphicsScene):
         return got
 
     def _geometry(self) -> Geometry:
-        g = geometry(scene_text._text_scale, self.sizes)
+        g = geometry(self.settings.text_scale, self.sizes)
         # Only in presentation mode: at 100 % the layout is the same in every window.
         return widened(g, self.sizes, self.view_aspect) if g.text > 1.0 else g
 
@@ -149,10 +216,10 @@ class NetworkScene(QGraphicsScene):
             bottom = self.caption_item.y() + below
             right = self.caption_item.x() + wide
         L = len(self.sizes) - 1
-        for j, side in enumerate(self.node_side[L] if len(self.node_side) > L else []):
-            if side:
-                _, w, _ = _measure(side, 11, s, max_px=16)
-                right = max(right, self.node_pos(L, j).x() + g.radius + 10 * g.text + w / s)
+        for j, lines in enumerate(self.content.right[L] if len(self.content.right) > L else []):
+            for text, _kind in lines:
+                _, w, _ = measure(self.ink, text, 11, s, max_px=16)
+                right = max(right, self.node_pos(L, j).x() + g.radius + 12 * g.text + w / s)
         return (
             max(0.0, rect.top() + g.margin / 2 - top),
             max(0.0, right + g.margin / 2 - rect.right()),
@@ -168,138 +235,45 @@ class NetworkScene(QGraphicsScene):
         return True
 
     # -------------------------------------------------------------- values
-    def _layer_values(self, l: int) -> tuple[np.ndarray, np.ndarray]:
-        """(main, sub) values (sizes[l],) of layer l, row 0, NaN where not computed."""
-        v = self.session.view()
-        n = self.sizes[l]
-        nan = np.full(n, np.nan)
-
-        def row(arr: np.ndarray | None) -> np.ndarray:
-            if arr is None or arr.ndim != 2 or arr.shape[0] == 0 or arr.shape[1] != n:
-                return nan
-            return np.asarray(arr[0], dtype=np.float64)
-
-        if self.mode == "forward":
-            return row(v.a[l] if l < len(v.a) else None), row(v.z[l] if l < len(v.z) else None)
-        return row(v.delta.get(l)), row(v.da.get(l))
-
     def refresh(self) -> None:
-        """Re-read values into the caches and repaint; never creates items."""
-        session, p = self.session, self.precision
+        """Re-read values into ``content`` and repaint; never creates items."""
+        session = self.session
         if list(session.network.sizes) != self.sizes:
             return  # a structure change is on its way; rebuild() will follow
-        view = session.view()
-        net, data = session.network, session.dataset
-        L = len(self.sizes) - 1
-        backward = self.mode == "backward"
-        self.node_fill, self.node_main, self.node_sub, self.node_side = [], [], [], []
-        for l in range(L + 1):
-            main, sub = self._layer_values(l)
-            self.node_fill.append(colour_indices(main, symmetric_scale(main)))
-            self.node_main.append([fmt(x, p) for x in main.tolist()])
-            if l == 0:
-                names = list(data.input_names) if len(data.input_names) == self.sizes[0] else []
-                self.node_sub.append(names or [f"x{j + 1}" for j in range(self.sizes[0])])
-            else:
-                label = self.tr("∂L/∂a = %1") if backward else self.tr("z = %1")
-                self.node_sub.append([label.replace("%1", fmt(x, p)) if math.isfinite(x) else "" for x in sub.tolist()])
-            self.node_side.append([""] * self.sizes[l])
-        # Targets beside the output nodes: what the output is compared with.
-        if view.T.ndim == 2 and view.T.shape[0] and view.T.shape[1] == self.sizes[-1]:
-            self.node_side[L] = [self.tr("target %1").replace("%1", fmt(t, p)) for t in view.T[0].tolist()]
-        self._refresh_edges(view, net, backward)
-        self._refresh_headers(view, net)
-        self._refresh_caption(view, backward)
-        self.update()
-
-    def _refresh_edges(self, view, net, backward: bool) -> None:  # noqa: ANN001 - StepView, Network
+        view, row = self.selection_model.shown()
+        self._select_edge()
         edges = self.edges_item
-        if edges is None:
-            return
-        p = self.precision
-        blocks_colour, blocks_label = [], []
-        for k in range(len(self.sizes) - 1):
-            shape = (self.sizes[k], self.sizes[k + 1])
-            if not backward:
-                w = np.asarray(net.weights[k], dtype=np.float64)
-                blocks_colour.append(w.ravel())
-                blocks_label.append(w.ravel())
-                continue
-            grad = view.dW.get(k)
-            grad = grad.ravel() if grad is not None and grad.shape == shape else np.full(shape[0] * shape[1], np.nan)
-            change = view.change_W.get(k)
-            blocks_colour.append(grad)
-            blocks_label.append(change.ravel() if change is not None and change.shape == shape else grad)
-        colour = np.concatenate(blocks_colour) if blocks_colour else np.zeros(0)
-        label_values = np.concatenate(blocks_label) if blocks_label else np.zeros(0)
-        if edges.count <= EDGE_LABEL_LIMIT:
-            labels = [fmt(x, p) if math.isfinite(x) else "" for x in label_values.tolist()]
-        else:  # only the selected edge is labelled: format just that one
-            labels = [""] * edges.count
-            if edges.selected is not None:
-                x = float(label_values[edges.selected])
-                labels[edges.selected] = fmt(x, p) if math.isfinite(x) else ""
-        edges.set_values(colour, labels, self._active_edges(view))
-
-    def _active_edges(self, view) -> np.ndarray:  # noqa: ANN001 - StepView
-        """(E,) bool: the edges the current phase works on; also sets ``active_nodes``."""
-        edges = self.edges_item
-        assert edges is not None
-        active = np.zeros(edges.count, dtype=bool)
-        phase = view.phase
-        L = len(self.sizes) - 1
-        self.active_nodes = set()
-        if phase.kind == "forward" and 1 <= phase.layer <= L:
-            l = phase.layer
-            into = edges.k == l - 1
-            if phase.node >= 0:
-                into &= edges.j == phase.node
-                self.active_nodes = {(l, phase.node)}
-            else:
-                self.active_nodes = {(l, j) for j in range(self.sizes[l])}
-            active |= into
-        elif phase.kind == "loss":
-            self.active_nodes = {(L, j) for j in range(self.sizes[L])}
-        elif phase.kind == "delta" and 0 <= phase.layer <= L:
-            self.active_nodes = {(phase.layer, j) for j in range(self.sizes[phase.layer])}
-        elif phase.kind == "gradient" and 1 <= phase.layer <= L:
-            active |= edges.k == phase.layer - 1
-        elif phase.kind == "update":
-            active[:] = True
-        return active
-
-    def _refresh_headers(self, view, net) -> None:  # noqa: ANN001 - StepView, Network
-        L = len(self.sizes) - 1
+        info = (
+            (edges.k, edges.i, edges.j, edges.selected, EDGE_LABEL_LIMIT)
+            if edges is not None
+            else (np.zeros(0, int), np.zeros(0, int), np.zeros(0, int), None, EDGE_LABEL_LIMIT)
+        )
+        names = list(session.dataset.input_names)
+        self.content = c = scene_content.content(
+            session.network, names, view, row, self.settings.view_mode, self.settings.fmt, info
+        )
+        if edges is not None:
+            edges.set_values(c.edge_colour, c.edge_labels, c.active_edges)
         self._header_heights = {}
         for l, header in enumerate(self.header_items):
-            if l == 0:
-                header.title = self.tr("Input")
-                n = len(view.indices)
-                row = int(view.indices[0]) if n else -1
-                if n > 1:
-                    header.detail = self.tr("sample #%1 of a batch of %2").replace("%1", str(row)).replace("%2", str(n))
-                else:
-                    header.detail = self.tr("sample #%1").replace("%1", str(row)) if n else self.tr("no sample")
-                continue
-            header.title = self.tr("Output") if l == L else self.tr("Hidden %1").replace("%1", str(l))
-            bias = self.tr("bias") if net.bias[l - 1] else self.tr("no bias")
-            header.detail = self.tr("%1 · %2").replace("%1", net.activations[l - 1]).replace("%2", bias)
+            header.title, header.detail = c.header_titles[l], c.header_details[l]
+        if self.caption_item is not None:
+            self.caption_item.lines = c.caption
+            self.caption_item.update()
+        self.update()
 
-    def _refresh_caption(self, view, backward: bool) -> None:  # noqa: ANN001 - StepView
-        if self.caption_item is None:
-            return
-        phase = str(view.phase)
-        first = self.tr("Phase: %1").replace("%1", phase_text(phase))
-        if view.loss is not None:
-            first = self.tr("%1 · loss = %2").replace("%1", first).replace("%2", fmt(view.loss, self.precision))
-        if not backward:
-            second = self.tr("Nodes: output a (z below) · edges: weight w")
-        elif view.change_W:
-            second = self.tr("Nodes: δ = ∂L/∂z · edges: Δw made by the update (colour: ∂L/∂w)")
-        else:
-            second = self.tr("Nodes: δ = ∂L/∂z (∂L/∂a below) · edges: ∂L/∂w")
-        self.caption_item.lines = (first, second)
-        self.caption_item.update()
+    def visible_text(self, s: float) -> list[str]:
+        """Every string the items draw at ``s`` device pixels per scene unit (the same decisions as paint)."""
+        out: list[str] = []
+        for header in self.header_items:
+            out += header.texts(s)
+        for _node, item in sorted(self.node_items.items()):
+            out += item.texts(s)
+        if self.edges_item is not None:
+            out += [text for _e, text in self.edges_item.texts(s)]
+        if self.caption_item is not None:
+            out += self.caption_item.texts(s)
+        return out
 
     # ---------------------------------------------------------- selection
     def valid(self, sel: Selection) -> bool:
@@ -316,12 +290,11 @@ class NetworkScene(QGraphicsScene):
             return False
         return False
 
-    def set_selection(self, sel: Selection) -> None:
-        self.selection = sel
-        if self.edges_item is not None:
-            self.edges_item.selected = self.edges_item.index(*sel[1:]) if sel and sel[0] == "edge" else None
-            if self.edges_item.count > EDGE_LABEL_LIMIT:
-                self.refresh()  # the selected edge is the only one labelled
+    def selection_changed(self) -> None:
+        """The selection model changed (the view calls this): mark the new selection."""
+        self._select_edge()
+        if self.edges_item is not None and self.edges_item.count > EDGE_LABEL_LIMIT:
+            self.refresh()  # the selected edge is the only one labelled
         self.update()
 
     def edge_label(self, k: int, i: int, j: int) -> str:
@@ -357,11 +330,13 @@ class NetworkScene(QGraphicsScene):
     # ---------------------------------------------------------- thumbnails
     def set_node_maps(self, maps: dict) -> None:
         """Rebuild the thumbnail images from {(l, j): 2-D map}; the only place images are made."""
+        self._maps = dict(maps or {})
         self.map_images = {}
-        for key, values in (maps or {}).items():
+        lut = self.ink.colours.lut
+        for key, values in self._maps.items():
             arr = np.asarray(values)
             if arr.ndim == 2 and arr.size and tuple(key) in self.node_items:
-                self.map_images[tuple(key)] = map_image(arr)
+                self.map_images[tuple(key)] = map_image(arr, lut)
         self.update()
 
     def set_thumbnails(self, on: bool) -> None:

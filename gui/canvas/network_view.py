@@ -2,18 +2,20 @@
 
 Public API used by the main window::
 
-    view = NetworkView(session, parent)
-    view.selection_changed            # ("node", l, j), ("edge", k, i, j) or None
-    view.select(sel); view.selection
-    view.set_view_mode("forward" | "backward"); view.set_precision(n)
+    view = NetworkView(session, view_settings, selection, parent)   # the window's one of each
+    view.selection_changed            # NodeId / WeightId (== ("node", l, j), ("edge", k, i, j)) or None
+    view.select(sel); view.selection  # both go through the window's SelectionModel
+    view.set_view_mode(...); view.set_precision(n); view.set_text_scale(f[, lines])   # write the ViewSettings
     view.set_thumbnails(on); view.set_node_maps({(l, j): 2-D map})
     view.set_playing(on); view.fit(); view.zoom_in(); view.zoom_out()
-    view.set_text_scale(f[, lines])   # presentation: text, nodes, headers and pen widths × f
-    view.refresh(); view.rebuild()    # connected to the session's signals here
+    view.visible_text()               # the strings drawn right now (also the accessible description)
     view.render_to_image(path)        # PNG (or SVG by suffix) of the whole network
     view.edits                        # NetworkEdits: add_neuron(l), insert_layer(l), add_hidden_layer(), ...
     view.menus                        # NetworkMenus: layer_menu(l), node_menu(l, j), edge_menu(k, i, j), canvas_menu()
     view.inline                       # InlineEditor: edit_value(sel), editor, nudge(sel, steps), close()
+
+The view subscribes in its constructor to the session (structure and values),
+the view settings (numbers, appearance) and the selection model.
 
 Gestures: click selects; drag on empty space pans; wheel zooms around the
 cursor; double-click edits a weight or bias in place; Shift+wheel over the
@@ -27,7 +29,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -39,12 +41,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
 
-from gui.canvas import scene_text
 from gui.canvas.inline_editor import InlineEditor, parameter_key
 from gui.canvas.network_menus import NetworkEdits, NetworkMenus
 from gui.canvas.network_scene import NetworkScene, Selection
-from gui.canvas.scene_text import exporting
+from gui.selection import SelectionModel
 from gui.session import Session
+from gui.view_settings import ViewSettings
 
 MIN_SCALE, MAX_SCALE = 0.05, 6.0
 MAX_FIT_SCALE = 2.5  # fill the view (legible from the back row) but do not blow a tiny net up absurdly
@@ -62,10 +64,18 @@ class NetworkView(QGraphicsView):
 
     selection_changed = Signal(object)
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        settings: ViewSettings | None = None,
+        selection: SelectionModel | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
-        self._scene = NetworkScene(session, self)
+        self.settings = settings if settings is not None else ViewSettings(parent=self)
+        self.selection_model = selection if selection is not None else SelectionModel(session, self)
+        self._scene = NetworkScene(session, self.settings, self.selection_model, self)
         self.setScene(self._scene)
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing
@@ -87,8 +97,19 @@ class NetworkView(QGraphicsView):
         self._drag_nudge: tuple[float, int] | None = None  # (start y, steps done) of an Alt+drag
         self._wheel_rest = 0.0
         self._auto_fit = True  # until the user zooms or pans, follow the window size
+        self._playing = False
+        self.setAccessibleName(self.tr("Network"))
+        self._describe_timer = QTimer(self)
+        self._describe_timer.setSingleShot(True)
+        self._describe_timer.setInterval(0)
+        self._describe_timer.timeout.connect(self._update_description)
         session.values_changed.connect(self.refresh)
         session.structure_changed.connect(self.rebuild)
+        self.settings.changed.connect(self.refresh)
+        self.settings.appearance_changed.connect(self._on_settings_appearance_changed)
+        self.selection_model.changed.connect(self._on_selection_changed)
+        self.selection_model.sample_changed.connect(self.refresh)
+        self._describe()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(760, 480)
@@ -96,29 +117,27 @@ class NetworkView(QGraphicsView):
     # ---------------------------------------------------------- public API
     @property
     def selection(self) -> Selection:
-        return self._scene.selection
+        return self.selection_model.current
 
     def select(self, sel: Selection) -> None:
-        """Select a node or edge (or nothing) and announce it."""
-        sel = tuple(sel) if sel is not None else None
-        if not self._scene.valid(sel):
-            sel = None
-        self._scene.set_selection(sel)
-        self.selection_changed.emit(sel)
+        """Select a node or edge (or nothing; anything not in the network is nothing) and announce it."""
+        if not self.selection_model.select(sel):
+            self.selection_model.select(None)
+
+    def _on_selection_changed(self) -> None:
+        self._scene.selection_changed()
+        self._describe()
+        self.selection_changed.emit(self.selection_model.current)
 
     def set_view_mode(self, mode: str) -> None:
-        if mode not in ("forward", "backward"):
-            raise ValueError(mode)
-        self._scene.mode = mode
-        self._scene.refresh()
+        self.settings.set_view_mode(mode)
 
     @property
     def view_mode(self) -> str:
-        return self._scene.mode
+        return self.settings.view_mode
 
     def set_precision(self, n: int) -> None:
-        self._scene.precision = max(1, min(17, int(n)))
-        self._scene.refresh()
+        self.settings.set_precision(n)
 
     def set_thumbnails(self, on: bool) -> None:
         self._scene.set_thumbnails(on)
@@ -137,16 +156,53 @@ class NetworkView(QGraphicsView):
         The layout follows (see network_scene.geometry): nodes and headers grow with the text, the gaps
         between layers more slowly, so fit() shows the numbers larger.
         """
-        scene_text.set_scales(factor, factor if lines is None else lines)
-        self._scene.rebuild()  # the edges' pens are cached per item
+        self.settings.set_scales(factor, lines)
+
+    def _on_settings_appearance_changed(self) -> None:
+        self.inline.close()
+        self._scene.appearance_changed()  # new ink and layout; the edges' pens are cached per item
+        self._describe()
+        if self._auto_fit:
+            self.fit()
 
     def set_playing(self, on: bool) -> None:
         # Antialiasing costs 4-7x in software rendering: off while frames must be fast.
         self.setRenderHint(QPainter.RenderHint.Antialiasing, not on)
+        self._playing = bool(on)
+        self._describe()
 
     def refresh(self) -> None:
-        """Re-read values (session.values_changed); items are kept."""
+        """Re-read values (session.values_changed, view settings); items are kept."""
         self._scene.refresh()
+        self._describe()
+        if self._auto_fit and not self._playing and self.isVisible():
+            self._keep_text_in_view()
+
+    def _keep_text_in_view(self) -> None:
+        """Refit when new text (the loss beside the output, a badge) would stick out of the fitted view."""
+        up, right, down = self._scene.overflow(self.transform().m11())
+        needed = self._scene.content_rect.adjusted(0, -up, right, down)
+        shown = self.mapToScene(self.viewport().rect()).boundingRect()
+        if not shown.adjusted(-1, -1, 1, 1).contains(needed):
+            self.fit()
+
+    def visible_text(self) -> list[str]:
+        """The strings the canvas draws right now: headers, node values, badges, edge labels, the caption.
+
+        Decided by the same item methods ``paint()`` calls, at the view's current zoom.
+        """
+        return self._scene.visible_text(abs(self.transform().m11()) or 1.0)
+
+    def _describe(self) -> None:
+        """Screen readers get the canvas's text as the view's accessible description: updated from the event
+        loop once the burst of changes is over (never from inside a signal that may be tearing things down),
+        and not while playing (it would change every frame)."""
+        if not self._playing:
+            self._describe_timer.start()
+
+    def _update_description(self) -> None:
+        if not self._playing:
+            self.setAccessibleDescription("\n".join(self.visible_text()))
 
     def retranslate(self) -> None:
         """The language changed: the headers and caption are drawn from strings made in refresh()."""
@@ -161,6 +217,7 @@ class NetworkView(QGraphicsView):
             self.select(None)
         if self._scene.sizes != old_sizes:
             self.fit()
+        self._describe()
 
     def fit(self) -> None:
         """Show the whole network (not magnified beyond MAX_FIT_SCALE), its clamped-up text included."""
@@ -202,14 +259,14 @@ class NetworkView(QGraphicsView):
             gen.setTitle(self.tr("Network"))
             painter = QPainter(gen)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            with exporting():
+            with self._scene.exporting():
                 self._scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
             return painter.end()
         image = QImage((source.size() * scale).toSize(), QImage.Format.Format_ARGB32)
         image.fill(QColor(255, 255, 255))
         painter = QPainter(image)
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        with exporting():
+        with self._scene.exporting():
             self._scene.render(painter, QRectF(image.rect()), source)
         painter.end()
         return image.save(path)

@@ -1,67 +1,63 @@
-"""Drawing helpers the network scene's items share: colours, numbers, pens and device-pixel text.
+"""Drawing helpers the network scene's items share: colour indices, pens and device-pixel text.
 
 Text is drawn in device pixels (see :func:`draw_text`): its size follows the
 zoom but is clamped so it never gets smaller than ~10 px nor absurdly large.
-While a file is rendered (:func:`exporting`) it scales with the picture instead.
+While a file is rendered it scales with the picture instead.
 
-The presentation scales (:func:`set_scales`) and the exporting flag live here
-and only here; read them as ``scene_text._text_scale`` etc. at call time,
-never copy them with ``from .scene_text import _text_scale``.
+What to draw with comes in one :class:`Ink`: the colours, the presentation
+text and line scales (from the window's :class:`gui.view_settings.ViewSettings`)
+and whether a file is being rendered.  The scene makes it; nothing here is
+module state.  Numbers are written by :func:`model.numfmt.fmt`.
 """
 
 from __future__ import annotations
 
 import functools
+import logging
 import math
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from gui.style import palette
-from gui.style.palette import LUT
+from model.numfmt import fmt
 
-try:  # the shared number formatter, if the explanations module exists
-    from model.explain import fmt as _shared_fmt
-except ImportError:  # pragma: no cover - depends on what else is installed
-    _shared_fmt = None
+__all__ = ["GREY", "Ink", "colour_indices", "cosmetic", "draw_text", "fmt", "map_image", "screen_scale", "text_rect"]
 
-ACCENT = QColor("#1b9e77")  # the phase's active items
-# Theme colours: the palette's QColors, which View → Theme / Colours change in place.
-SELECTED = palette.SELECTED  # the selection
-OUTLINE = palette.OUTLINE
-TEXT = palette.TEXT
-MUTED = palette.MUTED
 GREY = 256  # colour index of "not computed yet"
 
-# One QColor per LUT entry plus grey, and a readable text colour on each.
-_FILL: list[QColor] = []
-_INK: list[QColor] = []
+
+@dataclass(frozen=True)
+class Ink:
+    """How the canvas draws right now: ``colours``, text × ``text``, pens × ``lines``, and ``exporting``
+    (a file: text in proportion to the picture, no legible-size clamps)."""
+
+    colours: palette.Colours
+    text: float = 1.0
+    lines: float = 1.0
+    exporting: bool = False
 
 
-def _rebuild_fills() -> None:
-    """(Re)build _FILL and _INK from the LUT, in place; palette.set_scheme calls it again."""
-    _FILL[:] = [QColor(int(r), int(g), int(b)) for r, g, b, _ in LUT] + [QColor(200, 200, 200)]
-    dark = QColor(30, 30, 30)  # ink on light fills is dark in every theme
-    _INK[:] = [
-        QColor(255, 255, 255) if 0.299 * c.red() + 0.587 * c.green() + 0.114 * c.blue() < 140 else dark for c in _FILL
-    ]
+def default_ink() -> Ink:
+    return Ink(palette.colours())
 
 
-_rebuild_fills()
-palette.add_listener(_rebuild_fills)
+def total(paint: Callable[..., None]) -> Callable[..., None]:
+    """Make an item's ``paint`` total: an exception leaving a Qt virtual override can crash PySide6
+    (QT_NOTES), so it is logged and the item draws nothing more this time."""
 
+    @functools.wraps(paint)
+    def safe(self: Any, painter: QPainter, *args: Any) -> None:
+        try:
+            paint(self, painter, *args)
+        except Exception:  # noqa: BLE001 - nothing may escape into Qt
+            logging.getLogger(__name__).exception("painting %s failed", type(self).__name__)
 
-def fmt(x: float, precision: int) -> str:
-    """``x`` to ``precision`` significant digits; not computed (NaN, inf) → "—", never "nan"."""
-    if x is None or not math.isfinite(x):
-        return "—"
-    if _shared_fmt is not None:
-        return str(_shared_fmt(float(x), precision))
-    text = f"{x:.{precision}g}"
-    return "0" if text == "-0" else text
+    return safe
 
 
 def colour_indices(values: np.ndarray, scale: float) -> np.ndarray:
@@ -82,26 +78,6 @@ def screen_scale(painter: QPainter) -> float:
 
 
 _FONTS: dict[tuple[int, bool], QFont] = {}
-_exporting = False  # while rendering a file: text scales with the picture, no screen clamps
-_text_scale = 1.0  # presentation mode: on-screen text (and its clamps) × this
-_line_scale = 1.0  # presentation mode: pen widths × this
-
-
-def set_scales(text: float = 1.0, lines: float = 1.0) -> None:
-    """On-screen text and line widths × ``text`` / ``lines`` (see NetworkView.set_text_scale)."""
-    global _text_scale, _line_scale
-    _text_scale, _line_scale = float(text), float(lines)
-
-
-@contextmanager
-def exporting() -> Iterator[None]:
-    """Render text in proportion (for PNG/SVG files) instead of clamped to legible screen sizes."""
-    global _exporting
-    old, _exporting = _exporting, True
-    try:
-        yield
-    finally:
-        _exporting = old
 
 
 def _font(px: int, bold: bool) -> QFont:
@@ -115,14 +91,22 @@ def _font(px: int, bold: bool) -> QFont:
 
 
 def _text_layout(
-    painter: QPainter, text: str, size: float, bold: bool, min_px: int, max_px: int, fit_width: float | None
+    painter: QPainter,
+    ink: Ink,
+    text: str,
+    size: float,
+    bold: bool,
+    min_px: int,
+    max_px: int,
+    fit_width: float | None,
 ) -> tuple[QFont, float, float, float]:
     """(font, width, height in device pixels, device pixels per scene unit) of ``text``."""
     s = screen_scale(painter)
-    return (*_measure(text, size, s, bold, min_px, max_px, fit_width), s)
+    return (*measure(ink, text, size, s, bold, min_px, max_px, fit_width), s)
 
 
-def _measure(
+def measure(
+    ink: Ink,
     text: str,
     size: float,
     s: float,
@@ -132,7 +116,7 @@ def _measure(
     fit_width: float | None = None,
 ) -> tuple[QFont, float, float]:
     """(font, width, height in device pixels) of ``text`` drawn at ``s`` device pixels per scene unit."""
-    return _measure_cached(text, size, s, bold, min_px, max_px, fit_width, _text_scale, _exporting)
+    return _measure_cached(text, size, s, bold, min_px, max_px, fit_width, ink.text, ink.exporting)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -164,6 +148,7 @@ def _measure_cached(
 
 def text_rect(
     painter: QPainter,
+    ink: Ink,
     at: QPointF,
     text: str,
     size: float,
@@ -176,18 +161,19 @@ def text_rect(
     pad: float = 0.0,
 ) -> QRectF:
     """Where :func:`draw_text` would put ``text`` (item coordinates), grown by ``pad`` device pixels."""
-    _, w, h, s = _text_layout(painter, text, size, bold, min_px, max_px, fit_width)
+    _, w, h, s = _text_layout(painter, ink, text, size, bold, min_px, max_px, fit_width)
     x = -w / 2 if align == "center" else 0.0
     return QRectF(at.x() + (x - pad) / s, at.y() + (-h / 2 - pad) / s, (w + 2 * pad) / s, (h + 2 * pad) / s)
 
 
 def draw_text(
     painter: QPainter,
+    ink: Ink,
     at: QPointF,
     text: str,
     size: float,
     *,
-    colour: QColor = TEXT,
+    colour: QColor | None = None,
     bold: bool = False,
     align: str = "center",
     background: QColor | None = None,
@@ -197,11 +183,14 @@ def draw_text(
 ) -> QRectF:
     """Draw ``text`` centred (or left-aligned) on ``at``; ``size`` in scene units, clamped on screen.
 
-    Returns the text's rectangle in the painter's (item) coordinates, for hit testing.
+    ``colour`` defaults to the theme's text colour.  Returns the text's rectangle in the painter's (item)
+    coordinates, for hit testing.
     """
-    font, w, h, s = _text_layout(painter, text, size, bold, min_px, max_px, fit_width)
+    font, w, h, s = _text_layout(painter, ink, text, size, bold, min_px, max_px, fit_width)
     rect = QRectF(-w / 2 if align == "center" else 0.0, -h / 2, w, h)
-    painter.save()
+    # The transform is set and put back by hand, not with save()/restore(): a full state copy per label
+    # costs more, and the items set their own pen and brush before drawing anything else.
+    transform = painter.worldTransform()
     painter.translate(at)
     painter.scale(1.0 / s, 1.0 / s)
     if background is not None:
@@ -209,20 +198,21 @@ def draw_text(
         painter.setBrush(background)
         painter.drawRoundedRect(rect.adjusted(-3, -1, 3, 1), 4, 4)
     painter.setFont(font)
-    painter.setPen(colour)
+    painter.setPen(ink.colours.text if colour is None else colour)
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-    painter.restore()
+    painter.setWorldTransform(transform)
     return QRectF(at.x() + rect.x() / s, at.y() + rect.y() / s, rect.width() / s, rect.height() / s)
 
 
-def _cosmetic(colour: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
-    pen = QPen(colour, width * _line_scale, style)
+def cosmetic(ink: Ink, colour: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+    """A pen ``width`` device pixels wide (× the line scale) at any zoom."""
+    pen = QPen(colour, width * ink.lines, style)
     pen.setCosmetic(True)
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)  # round caps make antialiased wide lines ~40x slower
     return pen
 
 
-def map_image(values: np.ndarray) -> QImage:
+def map_image(values: np.ndarray, lut: np.ndarray) -> QImage:
     """A neuron's map (rows=y, cols=x) as an RGBA image through the palette LUT.
 
     Maps with no negative value are read as [0, 1] (0 = blue, ½ = neutral, 1 =
@@ -238,6 +228,6 @@ def map_image(values: np.ndarray) -> QImage:
         v = v / peak
     t = v * 2.0 - 1.0 if v.size and v.min() >= 0.0 else v
     idx = np.rint((np.clip(t, -1.0, 1.0) + 1.0) * 127.5).astype(np.intp)
-    rgba = np.ascontiguousarray(LUT[np.flipud(idx)])
+    rgba = np.ascontiguousarray(lut[np.flipud(idx)])  # lut: (256, 4) uint8, the palette's value map
     h, w = idx.shape
     return QImage(rgba.data, w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()

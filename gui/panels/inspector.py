@@ -1,4 +1,13 @@
-"""The inspector: the chain-rule arithmetic of the selected node or weight, with every number."""
+"""The inspector: the chain-rule arithmetic of the selected node or weight, with every number.
+
+It reads the window's :class:`gui.selection.SelectionModel` (what is selected,
+and which sample is shown) and :class:`gui.view_settings.ViewSettings`
+(digits); while stepping, the selection model moves to what each phase
+produced, so the inspector explains the phase's own numbers without a click.
+The value field shows a parameter as :func:`model.numfmt.edit_text` writes it
+(8.612, not 8.611999999999998) and pressing Enter on unchanged text changes
+nothing.
+"""
 
 from __future__ import annotations
 
@@ -17,9 +26,13 @@ from PySide6.QtWidgets import (
 from gui.commands import SetParameterCommand, push
 from gui.controller import PlayThrottle
 from gui.lab.inspector_check import GradientCheckLine
+from gui.model_text import phase as phase_text
+from gui.selection import SelectionModel
 from gui.session import Session
 from gui.validation import InputError, parse_finite
+from gui.view_settings import ViewSettings
 from model import explain
+from model.ids import in_phase
 
 Selection = tuple | None
 
@@ -29,11 +42,18 @@ class Inspector(QWidget):
 
     value_refused = Signal(str)
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        settings: ViewSettings | None = None,
+        selection: SelectionModel | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
-        self.selection: Selection = None
-        self.precision = 4
+        self.settings = settings if settings is not None else ViewSettings(parent=self)
+        self.selection_model = selection if selection is not None else SelectionModel(session, self)
+        self._field_text = ""  # what refresh() put in the value field: Enter on it unchanged changes nothing
         self.title = QLabel()
         self.title.setWordWrap(True)
         bold = self.title.font()
@@ -70,7 +90,10 @@ class Inspector(QWidget):
         self.value_edit.textEdited.connect(lambda _t: self._show_error(""))
         self.throttle = PlayThrottle()
         session.values_changed.connect(self._on_session_values_changed)
-        session.structure_changed.connect(self._on_structure_changed)
+        session.structure_changed.connect(self.refresh)
+        self.settings.changed.connect(self.refresh)
+        self.selection_model.changed.connect(self._on_selection_changed)
+        self.selection_model.sample_changed.connect(self.refresh)
         self.retranslate()
         self.refresh()
 
@@ -81,13 +104,22 @@ class Inspector(QWidget):
         self.refresh()
 
     # ---------------------------------------------------------------- showing
+    @property
+    def selection(self) -> Selection:
+        return self.selection_model.current
+
     def set_selection(self, selection: Selection) -> None:
-        self.selection = selection
-        self._show_error("")
-        self.refresh()
+        self.selection_model.select(selection)
+
+    @property
+    def precision(self) -> int:
+        return self.settings.precision
 
     def set_precision(self, digits: int) -> None:
-        self.precision = digits
+        self.settings.set_precision(digits)
+
+    def _on_selection_changed(self) -> None:
+        self._show_error("")
         self.refresh()
 
     def set_playing(self, on: bool) -> None:
@@ -98,11 +130,6 @@ class Inspector(QWidget):
     def _on_session_values_changed(self) -> None:
         if not self.throttle.hold():
             self.refresh()
-
-    def _on_structure_changed(self) -> None:
-        if not self._selection_exists():
-            self.selection = None
-        self.refresh()
 
     def _selection_exists(self) -> bool:
         sel, sizes = self.selection, self.session.network.sizes
@@ -154,30 +181,47 @@ class Inspector(QWidget):
         if sel is None or not self._selection_exists():
             return []
         s = self.session
-        view = s.view()
+        view, row = self.selection_model.shown()
+        p = self.precision
         if sel[0] == "node":
             _, l, j = sel
-            out = explain.node_lines(s.network, view, l, j, row=0, precision=self.precision)
+            out = explain.node_lines(s.network, view, l, j, row=row, precision=p)
             if l > 0 and s.network.bias[l - 1]:
                 out += [""] + explain.bias_lines(
-                    s.network, view, l, j, row=0, precision=self.precision, optimizer=s.trainer.optimizer
+                    s.network, view, l, j, row=row, precision=p, optimizer=s.trainer.optimizer
                 )
             return out
         _, k, i, j = sel
-        return explain.edge_lines(
-            s.network, view, k, i, j, row=0, precision=self.precision, optimizer=s.trainer.optimizer
-        )
+        return explain.edge_lines(s.network, view, k, i, j, row=row, precision=p, optimizer=s.trainer.optimizer)
+
+    def _preamble(self) -> list[str]:
+        """What the lines are about: the phase that just produced them, and the sample of the batch shown."""
+        out = []
+        sel, s = self.selection, self.session
+        phase = s.stepper.view.phase if s.stepper.view is not None else None
+        if (
+            sel is not None
+            and phase is not None
+            and in_phase(sel, phase.kind, phase.layer, phase.node, s.network.sizes)
+        ):
+            out.append(self.tr("Just computed in the phase %1:").replace("%1", phase_text(str(phase))))
+        view, row = self.selection_model.shown()
+        n = len(view.indices)
+        if sel is not None and n > 1:
+            out.append(
+                self.tr("Values of sample #%1 (row %3 of the batch of %2):")
+                .replace("%1", str(int(view.indices[row])))
+                .replace("%2", str(n))
+                .replace("%3", str(row + 1))
+            )
+        return out
 
     def refresh(self) -> None:
         self.throttle.refreshed()
         self.title.setText(self.heading())
         lines = self.lines()
-        if self.selection is not None and len(self.session.view().indices) > 1:
-            lines = [
-                self.tr("Values of sample #%1 (first of the batch of %2):")
-                .replace("%1", str(int(self.session.view().indices[0])))
-                .replace("%2", str(len(self.session.view().indices)))
-            ] + lines
+        if lines or self.selection is not None:
+            lines = self._preamble() + lines
         if "step" in self.session.network.activations and self.selection is not None:
             lines.append("")
             lines.append(
@@ -194,8 +238,10 @@ class Inspector(QWidget):
         for w in (self.value_label, self.value_edit, self.apply_button):
             w.setEnabled(editable)
         if editable and not self.value_edit.hasFocus():
-            self.value_edit.setText(repr(self.session.parameter(*param)))
+            self._field_text = self.settings.edit_text(self.session.parameter(*param))
+            self.value_edit.setText(self._field_text)
         elif not editable:
+            self._field_text = ""
             self.value_edit.clear()
         self.gradient_check.set_parameter(param)
 
@@ -212,6 +258,11 @@ class Inspector(QWidget):
     def _apply(self) -> None:
         param = self._parameter()
         if param is None:
+            return
+        if self.value_edit.text().strip() == self._field_text:
+            # The value as shown (8.612 for 8.611999999999998): Enter confirms it, it does not round it.
+            self._show_error("")
+            self.value_edit.clearFocus()
             return
         try:
             value = parse_finite(self.value_edit.text())

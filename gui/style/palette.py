@@ -5,7 +5,12 @@ blue-orange pair stays distinct under the common colour-vision deficiencies).
 ``LUT`` (256, 4) uint8 RGBA is shared by the network scene and the heatmaps so
 one colour always means the same number.
 
-Both are switchable at run time (View → Colours, View → Theme):
+Both are switchable at run time (View → Colours, View → Theme).  The
+window's :class:`gui.view_settings.ViewSettings` holds the current choice and
+hands views an immutable :class:`Colours` (from :func:`colours`): the canvas
+and inspector read that and nothing else.
+
+Legacy, for the plots until they read the view settings too:
 
 * :func:`set_scheme` rebuilds ``LUT``, ``NEGATIVE``/``NEUTRAL``/``POSITIVE``
   and ``CLASS_COLOURS`` *in place* (the array's contents and the QColors'
@@ -192,6 +197,95 @@ def is_dark() -> bool:
 
 
 set_theme(DEFAULT_THEME)
+
+
+# ------------------------------------------------------------ immutable colours
+@dataclass(frozen=True, eq=False)
+class Colours:
+    """Every colour of one (theme, scheme): what a view reads from its window's view settings.
+
+    ``lut`` (256, 4) uint8 RGBA is the value map; ``fills`` its 256 entries as QColors plus grey
+    (index 256, "not computed"), ``inks`` a readable text colour on each fill.  Never changed in place:
+    a switch makes a new object, so nothing derived from an old one can drift.
+    """
+
+    theme: str
+    scheme: str
+    dark: bool
+    outline_width: float
+    lut: np.ndarray
+    fills: tuple[QColor, ...]
+    inks: tuple[QColor, ...]
+    negative: QColor
+    positive: QColor
+    background: QColor
+    text: QColor
+    muted: QColor
+    outline: QColor
+    selected: QColor
+    panel: QColor
+    panel_edge: QColor
+    label_back: QColor
+    axis: QColor
+    accent: QColor  # the phase's active items
+    badge: QColor  # behind a backward-pass badge (δ, ∂L/∂b) beside a node
+
+
+_COLOURS: dict[tuple[str, str], Colours] = {}
+
+
+def colours(theme: str = DEFAULT_THEME, scheme: str = DEFAULT_SCHEME) -> Colours:
+    """The colours of ``theme`` (a key of THEMES) with value map ``scheme`` (a key of SCHEMES); cached."""
+    key = (theme, scheme)
+    got = _COLOURS.get(key)
+    if got is not None:
+        return got
+    if theme not in THEMES:
+        raise ValueError(f"unknown theme {theme!r}; choose one of {', '.join(THEMES)}")
+    if scheme not in SCHEMES:
+        raise ValueError(f"unknown colour scheme {scheme!r}; choose one of {', '.join(SCHEMES)}")
+    t, sc = THEMES[theme], SCHEMES[scheme]
+    strong = sc.outline > 1.0  # high contrast: full-strength lines and text too
+    lut = _lut(sc)
+    lut.setflags(write=False)
+    fills = tuple(QColor(int(r), int(g), int(b)) for r, g, b, _ in lut) + (QColor(200, 200, 200),)
+    dark_ink = QColor(30, 30, 30)  # ink on light fills is dark in every theme
+    inks = tuple(
+        QColor(255, 255, 255) if 0.299 * c.red() + 0.587 * c.green() + 0.114 * c.blue() < 140 else dark_ink
+        for c in fills
+    )
+    accent = QColor("#1b9e77")
+    # Behind a badge: the accent over the canvas, mixed here so the badge hides the edges beneath it.
+    back = QColor(*t.background)
+    badge = QColor(
+        round(back.red() * 0.78 + accent.red() * 0.22),
+        round(back.green() * 0.78 + accent.green() * 0.22),
+        round(back.blue() * 0.78 + accent.blue() * 0.22),
+    )
+    got = Colours(
+        theme=theme,
+        scheme=scheme,
+        dark=t.dark,
+        outline_width=sc.outline,
+        lut=lut,
+        fills=fills,
+        inks=inks,
+        negative=QColor(*sc.negative),
+        positive=QColor(*sc.positive),
+        background=QColor(*t.background),
+        text=QColor(*t.text),
+        muted=QColor(*(t.text if strong else t.muted)),
+        outline=QColor(*(t.text if strong else t.outline)),
+        selected=QColor(*t.selected),
+        panel=QColor(*t.panel),
+        panel_edge=QColor(*(t.text if strong else t.panel_edge)),
+        label_back=QColor(*t.label_back),
+        axis=QColor(*(t.text if strong else t.axis)),
+        accent=accent,
+        badge=badge,
+    )
+    _COLOURS[key] = got
+    return got
 
 
 def colour(value: float, scale: float = 1.0) -> QColor:

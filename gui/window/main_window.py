@@ -35,7 +35,9 @@ from gui.panels.lesson_panel import LessonPanel, localized_title
 from gui.panels.training_panel import TrainingPanel
 from gui.plots.boundary import BoundaryPlot, FitPlot, grid_forward
 from gui.plots.loss import LossPlot
+from gui.selection import SelectionModel
 from gui.session import Session
+from gui.view_settings import ViewSettings, clamp_precision
 from gui.window import action_table, autosave, export_menu, file_drop, presentation, recent_files, shortcuts
 from gui.window.actions import WindowActions
 from gui.window.files import APP_TITLE, DEFAULT_PRESET, FILE_FILTER, DocumentFiles
@@ -94,7 +96,9 @@ class MainWindow(QMainWindow):
         self.doc_name = doc.title or DEFAULT_PRESET
         self.session = Session(doc, self)
         self.controller = TrainingController(self.session, self)
-        self.precision = int(doc.view.get("precision", 4))
+        # The window's one owner of digits, view mode, scale and colours, and its one selection.
+        self.view_settings = ViewSettings(clamp_precision(doc.view.get("precision")), self)
+        self.selection = SelectionModel(self.session, self)
         self.loss_throttle = PlayThrottle()
         self.files = DocumentFiles(self, self.session)
         self._build_widgets()
@@ -143,7 +147,7 @@ class MainWindow(QMainWindow):
 
     def _build_widgets(self) -> None:
         s = self.session
-        self.network_view = NetworkView(s)
+        self.network_view = NetworkView(s, self.view_settings, self.selection)
         self.message_bar = MessageBar()
         centre = QWidget()
         layout = QVBoxLayout(centre)
@@ -152,7 +156,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.network_view, 1)
         self.setCentralWidget(centre)
 
-        self.inspector = Inspector(s)
+        self.inspector = Inspector(s, self.view_settings, self.selection)
         self.training_panel = TrainingPanel(s)
         self.data_panel = DataPanel(s)
         self.loss_plot = LossPlot(s)
@@ -198,7 +202,7 @@ class MainWindow(QMainWindow):
         self.precision_box = QSpinBox()
         self.precision_box.setObjectName("precision")
         self.precision_box.setRange(2, 12)
-        self.precision_box.setValue(self.precision)
+        self.precision_box.setValue(self.view_settings.precision)
         self.view_mode = QComboBox()
         self.view_mode.setObjectName("view_mode")
         self.view_mode.addItems(["forward", "backward"])
@@ -213,7 +217,8 @@ class MainWindow(QMainWindow):
         s.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.controller.playing_changed.connect(self._on_playing_changed)
         s.structure_changed.connect(self.window_actions.update_enabled)
-        self.network_view.selection_changed.connect(self.inspector.set_selection)
+        self.data_panel.sample_selected.connect(self.selection.set_sample)
+        self.view_settings.changed.connect(self._on_view_settings_changed)
         self.speed.valueChanged.connect(self.controller.set_speed)
         self.precision_box.valueChanged.connect(self._on_precision_changed)
         self.view_mode.currentIndexChanged.connect(self._on_view_mode_changed)
@@ -289,10 +294,10 @@ class MainWindow(QMainWindow):
         text = self.tr("Phase: %1 · step %2 · epoch %3").replace("%1", phase_text(s.phase))
         text = text.replace("%2", str(s.steps)).replace("%3", str(s.trainer.epoch))
         if loss is not None:
-            text += self.tr(" · loss %1").replace("%1", f"{loss:.{self.precision}g}")
+            text += self.tr(" · loss %1").replace("%1", self.view_settings.fmt(loss))
         elif s.trainer.step_losses.last is not None:
             last = s.trainer.step_losses.last[0]
-            text += self.tr(" · last loss %1").replace("%1", f"{last:.{self.precision}g}")
+            text += self.tr(" · last loss %1").replace("%1", self.view_settings.fmt(last))
         self.phase_label.setText(text)
 
     def _on_clean_changed(self, _clean: bool) -> None:
@@ -319,16 +324,29 @@ class MainWindow(QMainWindow):
         self.data_panel.set_playing(playing)
         self.loss_throttle.set_playing(playing)  # pause() then emits values_changed: the curve catches up
 
+    @property
+    def precision(self) -> int:
+        """Significant digits of the numbers shown (the view settings' precision)."""
+        return self.view_settings.precision
+
     def _on_precision_changed(self, digits: int) -> None:
-        self.precision = digits
-        self.network_view.set_precision(digits)
-        self.inspector.set_precision(digits)
+        self.view_settings.set_precision(digits)
+
+    def _on_view_settings_changed(self) -> None:
+        """Digits or view mode changed (from any source): the toolbar's controls show it."""
+        st = self.view_settings
+        for widget, value in ((self.precision_box, st.precision), (self.view_mode, int(st.view_mode == "backward"))):
+            widget.blockSignals(True)
+            if isinstance(widget, QSpinBox):
+                widget.setValue(value)
+            else:
+                widget.setCurrentIndex(value)
+            widget.blockSignals(False)
+        self.actions_by_name["backward_view"].setChecked(st.view_mode == "backward")
         self._update_phase_label()
 
     def _on_view_mode_changed(self, index: int) -> None:
-        mode = "backward" if index == 1 else "forward"
-        self.network_view.set_view_mode(mode)
-        self.actions_by_name["backward_view"].setChecked(index == 1)
+        self.view_settings.set_view_mode("backward" if index == 1 else "forward")
 
     def set_thumbnails(self, on: bool) -> None:
         """View ▸ Neuron maps: each hidden neuron's output map on its node."""
@@ -356,8 +374,7 @@ class MainWindow(QMainWindow):
         self.doc_name = doc.title or "untitled"
         self.session.load_document(doc)
         self._apply_view_hints(doc)
-        self.network_view.select(None)
-        self.inspector.set_selection(None)
+        self.selection.select(None)
         self._update_title()
         self.document_loaded.emit(path)
 
@@ -386,7 +403,7 @@ class MainWindow(QMainWindow):
     def _apply_view_hints(self, doc: model.Document) -> None:
         """The lesson's suggested display: digits, the sample to step on, node-by-node mode."""
         hints = doc.view
-        self.precision_box.setValue(int(hints.get("precision", 4)))
+        self.view_settings.set_precision(clamp_precision(hints.get("precision")))
         sample = hints.get("sample")
         self.session.set_scope(int(sample) if isinstance(sample, int) and sample < doc.dataset.n else None)
         self.actions_by_name["detailed"].setChecked(bool(hints.get("detailed", False)))
@@ -409,8 +426,11 @@ class MainWindow(QMainWindow):
 
     def select(self, selection: tuple | None) -> None:
         """Select ("node", l, j) or ("edge", k, i, j) as a click would."""
-        self.network_view.select(selection)
-        self.inspector.set_selection(selection)
+        self.selection.select(selection)
+
+    def canvas_text(self) -> list[str]:
+        """The strings the network canvas draws right now: headers, node values, badges, edge labels, caption."""
+        return self.network_view.visible_text()
 
     def inspector_text(self) -> str:
         return self.inspector.text_content()

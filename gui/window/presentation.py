@@ -393,6 +393,7 @@ class Presentation(QObject):
 
     def _apply_appearance(self, refresh: bool, structure: bool = True) -> None:
         themes.apply_theme(self.theme, self.colours)
+        self.window.view_settings.set_appearance(self.theme, self.colours)  # what the canvas and inspector read
         self.window.actions_by_name[f"theme_{self.theme}"].setChecked(True)
         self.window.actions_by_name[f"colours_{self.colours}"].setChecked(True)
         self.window.network_view.scene().setBackgroundBrush(QColor(palette.BACKGROUND))

@@ -1308,8 +1308,12 @@ How many of the last columns are targets?</source>
             <translation>가중치 (%1, %2, %3): 노드 (%1, %2) → 노드 (%4, %3)</translation>
         </message>
         <message>
-            <source>Values of sample #%1 (first of the batch of %2):</source>
-            <translation>샘플 #%1의 값 (배치 %2개 중 첫 번째):</translation>
+            <source>Just computed in the phase %1:</source>
+            <translation>%1 단계에서 방금 계산한 값:</translation>
+        </message>
+        <message>
+            <source>Values of sample #%1 (row %3 of the batch of %2):</source>
+            <translation>샘플 #%1의 값 (배치 %2개 중 %3번째):</translation>
         </message>
         <message>
             <source>A step layer passes no gradient back (its derivative is 0): the weights into it, and everything before it, get 0.</source>
@@ -1366,6 +1370,7 @@ How many of the last columns are targets?</source>
         <name>LossPlot</name>
         <message>
             <source>training loss (step)</source>
+            <extracomment>Groups of steps (each drawn as its min and max) per curve once a run outgrows them: a few per pixel.</extracomment>
             <translation>학습 손실 (스텝)</translation>
         </message>
         <message>
@@ -1903,6 +1908,7 @@ How many of the last columns are targets?</source>
         <name>NetworkScene</name>
         <message>
             <source>∂L/∂a = %1</source>
+            <extracomment>(text, kind) of one line beside a node; kind: "badge" (what the phase computed for it), "side" (target, loss).</extracomment>
             <translation>∂L/∂a = %1</translation>
         </message>
         <message>
@@ -1910,8 +1916,36 @@ How many of the last columns are targets?</source>
             <translation>z = %1</translation>
         </message>
         <message>
+            <source>∂L/∂y = %1</source>
+            <translation>∂L/∂y = %1</translation>
+        </message>
+        <message>
+            <source>δ = %1</source>
+            <translation>δ = %1</translation>
+        </message>
+        <message>
+            <source>∂L/∂b = %1</source>
+            <translation>∂L/∂b = %1</translation>
+        </message>
+        <message>
+            <source>b: %1 → %2</source>
+            <translation>b: %1 → %2</translation>
+        </message>
+        <message>
             <source>target %1</source>
             <translation>목표 %1</translation>
+        </message>
+        <message>
+            <source>loss L = %1</source>
+            <translation>손실 L = %1</translation>
+        </message>
+        <message>
+            <source>%1 → %2</source>
+            <translation>%1 → %2</translation>
+        </message>
+        <message>
+            <source>∂L/∂w = %1</source>
+            <translation>∂L/∂w = %1</translation>
         </message>
         <message>
             <source>Input</source>
@@ -1948,6 +1982,27 @@ How many of the last columns are targets?</source>
         <message>
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
+        </message>
+        <message>
+            <source>Layer %1 computed: a in each node, z = Σ w·a + b below it · edges: weights w</source>
+            <extracomment>The caption's second line while a step is under way, by phase kind (%1: the layer).</extracomment>
+            <translation>%1층 계산 완료: 노드 안은 a, 아래는 z = Σ w·a + b · 연결선: 가중치 w</translation>
+        </message>
+        <message>
+            <source>The loss L and ∂L/∂y beside the output · edges: weights w</source>
+            <translation>출력 옆에 손실 L과 ∂L/∂y · 연결선: 가중치 w</translation>
+        </message>
+        <message>
+            <source>δ = ∂L/∂z of layer %1 beside its nodes, with ∂L/∂a · edges: w, or ∂L/∂w once computed</source>
+            <translation>%1층 노드 옆에 δ = ∂L/∂z와 ∂L/∂a · 연결선: w, 계산된 곳은 ∂L/∂w</translation>
+        </message>
+        <message>
+            <source>∂L/∂w of the weights into layer %1 on their edges (∂L/∂b beside the nodes)</source>
+            <translation>%1층으로 들어가는 가중치의 ∂L/∂w를 연결선에 (노드 옆에는 ∂L/∂b)</translation>
+        </message>
+        <message>
+            <source>Edges: each weight old → new after the update · nodes: a and z of this step</source>
+            <translation>연결선: 갱신 전 → 갱신 후 가중치 · 노드: 이번 단계의 a와 z</translation>
         </message>
         <message>
             <source>Phase: %1</source>

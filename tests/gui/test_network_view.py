@@ -44,6 +44,7 @@ def session() -> Session:
 def view(qtbot, session) -> NetworkView:
     v = NetworkView(session)
     qtbot.addWidget(v)
+    qtbot.__dict__.setdefault("_kept_views", []).append(v)  # see shown_view
     v.resize(1000, 640)
     v.show()
     qtbot.waitExposed(v)
@@ -167,6 +168,7 @@ def test_limits_and_refusals_show_a_message_and_change_nothing(qtbot):
     s = make_session((2, MAX_NEURONS, 1), ["relu", "sigmoid"])
     v = NetworkView(s)
     qtbot.addWidget(v)
+    qtbot.__dict__.setdefault("_kept_views", []).append(v)  # see shown_view
     got = messages(s)
     before = counts(v)
     assert v.edits.add_neuron(1) is False
@@ -177,6 +179,7 @@ def test_limits_and_refusals_show_a_message_and_change_nothing(qtbot):
     deep = make_session([2] + [1] * MAX_HIDDEN_LAYERS + [1], ["tanh"] * MAX_HIDDEN_LAYERS + ["sigmoid"])
     dv = NetworkView(deep)
     qtbot.addWidget(dv)
+    qtbot.__dict__.setdefault("_kept_views", []).append(dv)  # see shown_view
     got = messages(deep)
     action(dv.menus.layer_menu(1), "insert_after").trigger()
     assert len(deep.network.sizes) == MAX_HIDDEN_LAYERS + 2
@@ -389,6 +392,7 @@ def test_large_networks_label_only_the_selected_edge(qtbot):
     s = make_session((2, 16, 16, 1), ["relu", "relu", "sigmoid"])
     v = NetworkView(s)
     qtbot.addWidget(v)
+    qtbot.__dict__.setdefault("_kept_views", []).append(v)  # see shown_view
     sc = v.scene()
     assert sc.edges_item.count > EDGE_LABEL_LIMIT
     assert all(t == "" for t in sc.edges_item.labels)
@@ -463,10 +467,17 @@ def drawn_texts(view: NetworkView, monkeypatch) -> list[tuple[str, int, QRectF]]
     got: list[tuple[str, int, QRectF]] = []
     real = network_items.draw_text  # the items look it up there
 
-    def record(painter, at, text, size, **kw):  # noqa: ANN001, ANN202
-        rect = real(painter, at, text, size, **kw)
+    def record(painter, ink, at, text, size, **kw):  # noqa: ANN001, ANN202
+        rect = real(painter, ink, at, text, size, **kw)
         font, *_ = scene_text._text_layout(
-            painter, text, size, kw.get("bold", False), kw.get("min_px", 10), kw.get("max_px", 22), kw.get("fit_width")
+            painter,
+            ink,
+            text,
+            size,
+            kw.get("bold", False),
+            kw.get("min_px", 10),
+            kw.get("max_px", 22),
+            kw.get("fit_width"),
         )
         got.append((text, font.pixelSize(), painter.worldTransform().mapRect(rect)))
         return rect
@@ -509,6 +520,9 @@ def shown_view(qtbot, sizes, width: int, height: int, scale: float = 1.0) -> Net
     s = make_session(sizes)
     v = NetworkView(s)
     qtbot.addWidget(v)
+    # qtbot holds widgets weakly: without a strong reference until its teardown closes the view, the garbage
+    # collector may delete this parentless view in the middle of the paint that follows the test.
+    qtbot.__dict__.setdefault("_kept_views", []).append(v)
     v.resize(width, height)
     v.show()
     qtbot.waitExposed(v)
@@ -519,8 +533,8 @@ def shown_view(qtbot, sizes, width: int, height: int, scale: float = 1.0) -> Net
 
 @pytest.fixture
 def reset_scale():
+    # Scales live in each view's own ViewSettings now: nothing global to reset.
     yield
-    scene_text.set_scales(1.0, 1.0)
 
 
 def test_layout_at_100_percent_is_the_old_one_for_large_networks():

@@ -52,7 +52,6 @@ def standard_appearance() -> Iterator[None]:
     yield
     palette.set_theme(palette.DEFAULT_THEME)
     palette.set_scheme(palette.DEFAULT_SCHEME)
-    scene_text.set_scales(1.0, 1.0)
     app = QApplication.instance()
     if app is not None and "palette" in presentation._original:
         app.setPalette(presentation._original["palette"])
@@ -126,8 +125,9 @@ def test_scale_250_multiplies_app_font_scene_text_and_plot_fonts(make_window, qt
     assert w.inspector.font().pointSizeF() == pytest.approx(base_pt * 2.5)
     assert w.message_bar.font().pointSizeF() == pytest.approx(base_pt * 2.5)  # has a style sheet: re-polished
     assert w.docks["inspector"].font().pointSizeF() == pytest.approx(base_pt * 2.5)  # the dock's title follows
-    assert scene_text._text_scale == pytest.approx(2.5)
-    assert scene_text._line_scale == pytest.approx(presentation.line_factor(2.5))
+    assert w.view_settings.text_scale == pytest.approx(2.5)
+    assert w.view_settings.line_scale == pytest.approx(presentation.line_factor(2.5))
+    assert w.network_view.scene().ink.text == pytest.approx(2.5)
     for widget in (w.loss_plot.plot_widget, w.boundary_plot, w.fit_plot):
         for name in ("left", "bottom"):
             tick = widget.getPlotItem().getAxis(name).style["tickFont"]
@@ -145,7 +145,7 @@ def test_scale_250_multiplies_app_font_scene_text_and_plot_fonts(make_window, qt
     p.set_presentation(False)
     settle(qtbot)
     assert qapp.font().pointSizeF() == pytest.approx(base_pt)
-    assert scene_text._text_scale == 1.0
+    assert w.view_settings.text_scale == 1.0
     assert axis.style["tickFont"].pointSizeF() == pytest.approx(label_base)
     assert axis.labelStyle["font-size"] == "11pt"
     assert w.loss_plot.epoch_curve.opts["pen"].widthF() == pytest.approx(2.0)
@@ -191,8 +191,8 @@ def test_dark_theme_changes_window_palette_plot_and_canvas_backgrounds(make_wind
         assert widget.backgroundBrush().color() == dark
         assert widget.getPlotItem().getAxis("left").textPen().color().lightness() > 200
     assert w.network_view.scene().backgroundBrush().color() == dark
-    assert palette.TEXT.lightness() > 200  # the scene's text colour (the same QColor object)
-    assert scene_text.TEXT is palette.TEXT
+    assert w.view_settings.theme == "dark"
+    assert w.network_view.scene().ink.colours.text.lightness() > 200  # the scene's text colour
     # What the canvas shows is dark now, not white.
     image = w.network_view.grab().toImage()
     corner = image.pixelColor(5, image.height() - 5)
@@ -220,7 +220,8 @@ def test_high_contrast_rebuilds_the_lut_in_place_and_every_view_follows(make_win
     assert palette.CLASS_COLOURS[0] == QColor(*hc.negative)
     assert palette.OUTLINE_WIDTH > 1.0
     # The caches derived from it were rebuilt too.
-    assert scene_text._FILL[0] == QColor(*hc.negative)
+    assert w.network_view.scene().ink.colours.fills[0] == QColor(*hc.negative)
+    assert w.view_settings.scheme == "high_contrast"
     assert plots.MAP_LUT is not old_map
     assert w.boundary_plot.image.lut is plots.MAP_LUT
     assert pg.mkPen(w.loss_plot.epoch_curve.opts["pen"]).color() == QColor(*hc.negative)
@@ -344,12 +345,12 @@ def test_scene_text_scale_hook_rebuilds_and_resets(make_window):
     view = w.network_view
     edges = view.scene().edges_item
     view.set_text_scale(2.0)
-    assert scene_text._text_scale == 2.0 and scene_text._line_scale == 2.0
+    assert w.view_settings.text_scale == 2.0 and w.view_settings.line_scale == 2.0
     assert view.scene().edges_item is not edges  # pens are rebuilt at the new width
-    pen = scene_text._cosmetic(QColor("black"), 3.0)
+    pen = scene_text.cosmetic(view.scene().ink, QColor("black"), 3.0)
     assert pen.widthF() == 6.0
     view.set_text_scale(1.0)
-    assert scene_text._cosmetic(QColor("black"), 3.0).widthF() == 3.0
+    assert scene_text.cosmetic(view.scene().ink, QColor("black"), 3.0).widthF() == 3.0
 
 
 # ------------------------------------------------------------------ panels added or shown later
