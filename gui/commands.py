@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 import model
+from gui.safety import total
 
 if TYPE_CHECKING:  # the session builds TrainingCommands itself: a runtime import would be circular
     from gui.session import Session
@@ -49,18 +50,22 @@ class SetParameterCommand(QUndoCommand):
         else:
             self.setText(QCoreApplication.translate("commands", "set a bias"))
 
+    @total(-1)
     def id(self) -> int:  # noqa: A003 - Qt's name
         return _MERGE_PARAMETER if self.nudge else -1
 
+    @total(False)
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
         if not isinstance(other, SetParameterCommand) or other.key != self.key or not other.nudge:
             return False
         self.new = other.new
         return True
 
+    @total
     def redo(self) -> None:
         self.session.set_parameter(*self.key, self.new)
 
+    @total
     def undo(self) -> None:
         kind, k, i, j = self.key
         self.session.set_parameter(kind, k, i, j, self.old)
@@ -86,6 +91,7 @@ class NetworkEditCommand(QUndoCommand):
         self.after: dict[str, Any] | None = None
         self.failed = False
 
+    @total
     def redo(self) -> None:
         if self.after is None:
             if not self.session.edit_network(self.edit):
@@ -96,6 +102,7 @@ class NetworkEditCommand(QUndoCommand):
         else:
             self.session.restore_network(self.after)
 
+    @total
     def undo(self) -> None:
         self.session.restore_network(self.before)
 
@@ -118,11 +125,13 @@ class SetSettingCommand(QUndoCommand):
         # A new optimizer starts without momentum, a new batch order mid-epoch: undo restores the trainer exactly.
         self.old_training = session.trainer.checkpoint() if name in _RESTARTING_SETTINGS else None
 
+    @total
     def redo(self) -> None:
         if not self.session.set_setting(self.name, self.new):
             self.failed = True
             self.setObsolete(True)  # refused (the session said why): keep it off the stack
 
+    @total
     def undo(self) -> None:
         self.session.settings.hyper = dict(self.old_hyper)
         self.session.set_setting(self.name, self.old)
@@ -145,6 +154,7 @@ class SetDatasetCommand(QUndoCommand):
         self.new_data = dataset
         self.new_training: dict[str, Any] | None = None
 
+    @total
     def redo(self) -> None:
         self.session.set_dataset(self.new_data.copy())
         if self.new_training is None:
@@ -152,6 +162,7 @@ class SetDatasetCommand(QUndoCommand):
         else:
             self.session.restore_checkpoint(self.new_training)
 
+    @total
     def undo(self) -> None:
         self.session.set_dataset(self.old_data.copy())
         self.session.restore_checkpoint(self.old_training)

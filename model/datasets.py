@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from .dataset import MAX_FEATURES, MAX_SAMPLES, Dataset
+from .limits import MAX_VALUE, in_range
 
 Array = np.ndarray
 
@@ -246,6 +247,8 @@ def from_table(
                 raise DataError(f"row {r}, column {c}: {cell!r} is not a number")
             if not math.isfinite(float(cell)):
                 raise DataError(f"row {r}, column {c} is {cell}, not a finite number")
+            if not in_range(float(cell)):
+                raise DataError(f"row {r}, column {c} is {cell}, outside the allowed range ±{MAX_VALUE:g}")
             data[r - 1, c - 1] = float(cell)
     return _make(data, n_inputs, kind, name, input_names, output_names)
 
@@ -300,6 +303,8 @@ def _number(cell: str, row: int, column: str) -> float:
         raise DataError(f"row {row}, column {column!r}: {text!r} is not a number") from None
     if not math.isfinite(value):
         raise DataError(f"row {row}, column {column!r} is {text}, not a finite number")
+    if not in_range(value):
+        raise DataError(f"row {row}, column {column!r} is {text}, outside the allowed range ±{MAX_VALUE:g}")
     return value
 
 

@@ -73,6 +73,7 @@ __all__ = [
     "VERSION",
     "FileFormatError",
     "atomic_write_text",
+    "checked_text",
     "dumps",
     "from_dict",
     "load",
@@ -200,9 +201,19 @@ def save(doc: Document, path: str | Path) -> None:
     could not be opened again (say, data narrower than the network) raises
     FileFormatError instead of being written.
     """
-    text = dumps(doc)
-    loads(text)
+    text = checked_text(doc)
     atomic_write_text(Path(path), text)
+
+
+def checked_text(doc: Document) -> str:
+    """The lesson-file text of ``doc``, or FileFormatError if :func:`loads` would refuse it.
+
+    Save and autosave both write only what this returns, so nothing is ever
+    written that could not be opened again.
+    """
+    text = dumps(doc)
+    loads(text)  # every rule, model.document.check's included, with the field at fault named
+    return text
 
 
 # ===================================================================== reading
@@ -226,7 +237,12 @@ def loads(text: str | bytes) -> Document:
         ) from None
     except RecursionError:
         raise FileFormatError("the file is not valid JSON: it is nested too deeply") from None
-    return from_dict(data)
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits (Python's int-from-text limit)
+        raise FileFormatError(f"the file holds a value that cannot be read: {exc}") from None
+    try:
+        return from_dict(data)
+    except RecursionError:  # json parses deeper nesting than the checks can walk
+        raise FileFormatError("the file is nested too deeply to be a lesson file") from None
 
 
 def load(path: str | Path) -> Document:

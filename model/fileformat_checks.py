@@ -11,6 +11,7 @@ value it found.  Small checks of one JSON value come first (``_int``,
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import math
 from collections.abc import Callable
@@ -21,9 +22,10 @@ import numpy as np
 from . import activations as act
 from . import losses, optimizers
 from .dataset import MAX_FEATURES, MAX_SAMPLES, SPLIT_NAMES, Dataset
-from .document import Document
+from .document import Document, DocumentError, check, view_hint_problem
+from .limits import MAX_VALUE
 from .network import INITS, MAX_HIDDEN_LAYERS, MAX_NEURONS, Network, NetworkError
-from .settings import SCHEDULES, TrainingSettings
+from .settings import BOUNDS, MAX_SEED, SCHEDULES, TrainingSettings, setting_problem
 
 #: What every lesson file says it is, first thing (written by fileformat.to_dict, checked by from_dict).
 FORMAT = "backprop-playground"
@@ -66,6 +68,8 @@ def _describe(value: Any) -> str:
         return value.token
     if isinstance(value, float):
         text = repr(value)
+    elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**40:
+        text = f"a number of {len(str(abs(value)))} digits"
     else:
         text = json.dumps(value, ensure_ascii=False, default=lambda o: getattr(o, "token", "?"))
     return text if len(text) <= 40 else text[:37] + "..."
@@ -117,7 +121,7 @@ def _int(value: Any, where: str, lo: int | None = None, hi: int | None = None) -
         raise _fail(where, "a whole number", value)
     if (lo is not None and value < lo) or (hi is not None and value > hi):
         bounds = f"from {lo} to {hi}" if hi is not None else f"at least {lo}"
-        raise FileFormatError(f"{where} must be {bounds}, got {value}")
+        raise FileFormatError(f"{where} must be {bounds}, got {_describe(value)}")
     return value
 
 
@@ -126,9 +130,12 @@ def _float(value: Any, where: str, minimum: float | None = None) -> float:
         raise FileFormatError(f"{where} is {value.token}; only finite numbers are allowed")
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _fail(where, "a number", value)
-    v = float(value)
+    try:
+        v = float(value)
+    except OverflowError:  # an integer too large for a float (hundreds of digits)
+        v = math.inf
     if not math.isfinite(v):
-        raise FileFormatError(f"{where} is {value}, which is too large; only finite numbers are allowed")
+        raise FileFormatError(f"{where} is {_describe(value)}, which is too large; only finite numbers are allowed")
     if minimum is not None and v < minimum:
         raise FileFormatError(f"{where} must be at least {minimum:g}, got {value}")
     return v
@@ -218,7 +225,7 @@ def _network(value: Any) -> Network:
     else:
         flags = _list(bias_raw, "network.bias", L, "flag", _PER_LAYER)
         bias = [_bool(b, f"network.bias[{k}]") for k, b in enumerate(flags)]
-    seed = _int(d.get("seed", 0), "network.seed", 0)
+    seed = _int(d.get("seed", 0), "network.seed", 0, MAX_SEED)
     init = _choice(d.get("init", "xavier"), "network.init", INITS)
     weights = biases = None
     if "weights" in d:
@@ -266,6 +273,13 @@ def _dataset(value: Any, net: Network) -> Dataset:
                 f"(the network has {_plural(n_out, 'output')}), got {len(row)}"
             )
     Y = _matrix(targets, "dataset.targets", n, n_out)
+    for where, values in (("dataset.inputs", X), ("dataset.targets", Y)):
+        bad = np.argwhere(np.abs(values) > MAX_VALUE)
+        if len(bad):
+            i, j = (int(v) for v in bad[0])
+            raise FileFormatError(
+                f"{where}[{i}][{j}] is {values[i, j]:g}, outside the allowed range from -{MAX_VALUE:g} to {MAX_VALUE:g}"
+            )
     if "split" in d:
         split_raw = _list(d["split"], "dataset.split", n, "entry", " (one per sample)")
         split = np.array(
@@ -300,23 +314,39 @@ def _dropout_rate(value: Any, where: str) -> float:
     return v
 
 
+def _setting(name: str, value: Any, where: str) -> Any:
+    """A numeric training setting: a number of the right type, then model.settings' rule for it."""
+    whole = BOUNDS[name][2]
+    checked = _int(value, where) if whole else _float(value, where)
+    problem = setting_problem(name, checked)
+    if problem:
+        raise FileFormatError(f"training.{problem}")
+    return checked
+
+
+def _view(value: Any) -> dict[str, Any]:
+    """The view hints, each known one checked (model.document.VIEW_HINTS), before anything is replaced."""
+    view = _free_obj(value, "view")
+    _walk_non_finite(view, "view")
+    for name, hint in view.items():
+        problem = view_hint_problem(name, hint)
+        if problem:
+            raise FileFormatError(problem)
+    return dict(view)
+
+
 def _training(value: Any) -> TrainingSettings:
     fields = {f.name: f for f in dataclasses.fields(TrainingSettings)}
     d = _obj(value, "training", tuple(fields))
     defaults = TrainingSettings()
     checks: dict[str, Callable[[Any, str], Any]] = {
         "optimizer": lambda v, w: _choice(v, w, optimizers.NAMES),
-        "lr": lambda v, w: _float(v, w, 0.0),
-        "batch_size": lambda v, w: _int(v, w, 0, MAX_SAMPLES),
-        "epochs": lambda v, w: _int(v, w, 0),
         "shuffle": _bool,
-        "seed": lambda v, w: _int(v, w, 0),
-        "weight_decay": lambda v, w: _float(v, w, 0.0),
-        "l1": lambda v, w: _float(v, w, 0.0),
         "schedule": lambda v, w: _choice(v, w, SCHEDULES),
-        "patience": lambda v, w: _int(v, w, 0),
         "dropout": _dropout_rate,
     }
+    for name in BOUNDS:  # the numeric settings: the same rule the training panel applies
+        checks[name] = functools.partial(_setting, name)
     # The optimizer and schedule decide which hyper and schedule_params keys are valid.
     optimizer = checks["optimizer"](d.get("optimizer", defaults.optimizer), "training.optimizer")
     schedule = checks["schedule"](d.get("schedule", defaults.schedule), "training.schedule")
@@ -384,6 +414,10 @@ def from_dict(data: Any) -> Document:
     network = _network(d["network"])
     dataset = _dataset(d["dataset"], network)
     training = _training(d.get("training", {}))
-    view = _free_obj(d.get("view", {}), "view")
-    _walk_non_finite(view, "view")
-    return Document(network, dataset, training, title, description, dict(view))
+    view = _view(d.get("view", {}))
+    doc = Document(network, dataset, training, title, description, view)
+    try:  # the rules that span fields, the same ones Save, autosave and the editor apply
+        check(doc)
+    except DocumentError as exc:
+        raise FileFormatError(str(exc)) from None
+    return doc

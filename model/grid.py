@@ -52,12 +52,22 @@ class GridMaps:
     n_outputs: int = 1
 
 
+#: Plot extents stay within ±this: far beyond what anyone can read, and far enough from float64's limit
+#: (1.8e308) that a span, a margin or pyqtgraph's own range arithmetic cannot overflow to infinity.
+PLOT_LIMIT = 1e300
+
+
 def span(v: Array) -> tuple[float, float]:
-    """(lo, hi) of the finite values of v (n,), widened by MARGIN of their span (±1 for one value)."""
+    """(lo, hi) of the finite values of v (n,), widened by MARGIN of their span (±1 for one value).
+
+    Clipped to ±PLOT_LIMIT first: data of -1.79e308 (a file written by hand) must not become an
+    infinite span ("Cannot set range [-inf, ...]" from pyqtgraph).
+    """
     v = v[np.isfinite(v)]
     if v.size == 0:
         return -1.0, 1.0
-    lo, hi = float(v.min()), float(v.max())
+    lo = float(np.clip(v.min(), -PLOT_LIMIT, PLOT_LIMIT))
+    hi = float(np.clip(v.max(), -PLOT_LIMIT, PLOT_LIMIT))
     pad = MARGIN * (hi - lo) if hi > lo else 1.0
     return lo - pad, hi + pad
 

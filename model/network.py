@@ -527,3 +527,8 @@ class Network:
             self.weights[-1] = fresh
             self.biases[-1] = fb if self.bias[-1] else np.zeros(n_outputs)
             self.sizes[-1] = n_outputs
+        if self.loss == "cross_entropy" and n_outputs < 2:
+            # A one-unit softmax always outputs 1 (see _validate_names): one output is two classes,
+            # which sigmoid + bce learns; the network stays one that can be saved and trained.
+            self.activations[-1] = "sigmoid"
+            self.loss = "bce"

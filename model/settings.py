@@ -2,10 +2,54 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .dataset import MAX_SAMPLES
+from .limits import MAX_VALUE
+
 SCHEDULES = ("constant", "step", "exponential", "inverse_time")
+
+#: The largest seed (every integer up to 2⁵³ survives a trip through a float, as a typed field gives it).
+MAX_SEED = 2**53
+#: Epoch counts and patience beyond this mean "forever" anyway.
+MAX_COUNT = 10**9
+
+#: (smallest, largest, whole number) allowed for each numeric setting: the one rule the training
+#: panel's fields, the file validator and autosave all apply (see :func:`setting_problem`).
+BOUNDS: dict[str, tuple[float, float, bool]] = {
+    "lr": (0.0, MAX_VALUE, False),
+    "batch_size": (0, MAX_SAMPLES, True),
+    "epochs": (0, MAX_COUNT, True),
+    "seed": (0, MAX_SEED, True),
+    "weight_decay": (0.0, MAX_VALUE, False),
+    "l1": (0.0, MAX_VALUE, False),
+    "patience": (0, MAX_COUNT, True),
+}
+
+
+def setting_problem(name: str, value: Any) -> str | None:
+    """Why ``value`` cannot be setting ``name`` (one English sentence), or None if it can.
+
+    Only the numeric settings in BOUNDS are checked here; names (optimizer,
+    schedule) are checked against their lists where they are chosen.
+    """
+    if name not in BOUNDS:
+        return None
+    lo, hi, whole = BOUNDS[name]
+    shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return f"{name} must be a number, got {shown}"
+    if whole and not isinstance(value, int):
+        return f"{name} must be a whole number, got {shown}"
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{name} is {shown}; only finite numbers are allowed"
+    if value < lo:  # int vs float comparison is exact in Python, even for huge ints
+        return f"{name} must be at least {lo:g}, got {shown}"
+    if value > hi:
+        return f"{name} must be at most {hi:g}, got {shown}"
+    return None
 
 
 @dataclass

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QLineEdit
 from gui import validation
 from gui.canvas.network_scene import Selection
 from gui.commands import SetParameterCommand, push
+from gui.safety import total
+from model.limits import in_range
 
 if TYPE_CHECKING:
     from gui.canvas.network_view import NetworkView
@@ -45,6 +47,7 @@ class ValueEditor(QLineEdit):
 
     cancelled = Signal()
 
+    @total
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if event.key() == Qt.Key.Key_Escape:
             self.cancelled.emit()
@@ -53,6 +56,7 @@ class ValueEditor(QLineEdit):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()  # QLineEdit ignores Enter; passed on to the view it would reopen the editor
 
+    @total
     def focusOutEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
         super().focusOutEvent(event)
         if event.reason() in (
@@ -94,6 +98,9 @@ class InlineEditor:
             return False
         value = self._session.parameter(*key)
         new = value + steps * nudge_step(value, coarse)
+        if not in_range(new):  # a nudge stays within the range a typed value must keep
+            self._session.message.emit(validation.range_error(f"{new:g}").args[0])
+            return False
         return push(self._session, SetParameterCommand(self._session, *key, new, nudge=True))
 
     @property
@@ -147,11 +154,12 @@ class InlineEditor:
         if editor is None or key is None:
             return
         text = editor.text()
-        value = parse_finite(text)
-        if value is None:
-            message = QCoreApplication.translate(
-                "NetworkView", "'%1' is not a finite number; the value was not changed."
-            ).replace("%1", text)
+        try:
+            value = validation.parse_finite(text)
+        except validation.InputError as exc:
+            message = str(exc)
+            editor.setText(repr(self._session.parameter(*key)))  # the value still in use
+            editor.selectAll()
             editor.setStyleSheet("QLineEdit { border: 2px solid #d62728; }")
             editor.setToolTip(message)
             self._session.message.emit(message)

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
 from gui.canvas.inline_editor import InlineEditor, parameter_key
 from gui.canvas.network_menus import NetworkEdits, NetworkMenus
 from gui.canvas.network_scene import NetworkScene, Selection
+from gui.safety import total
 from gui.selection import SelectionModel
 from gui.session import Session
 from gui.view_settings import ViewSettings
@@ -111,6 +112,7 @@ class NetworkView(QGraphicsView):
         self.selection_model.sample_changed.connect(self.refresh)
         self._describe()
 
+    @total(QSize)
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(760, 480)
 
@@ -309,6 +311,7 @@ class NetworkView(QGraphicsView):
         self._auto_fit = False
 
     # --------------------------------------------------------------- mouse
+    @total
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         self.inline.close()
         self._press = None
@@ -335,6 +338,7 @@ class NetworkView(QGraphicsView):
         if event.modifiers() & Qt.KeyboardModifier.AltModifier and parameter_key(hit) is not None:
             self._drag_nudge = (event.position().y(), 0)
 
+    @total
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         if self._drag_nudge is not None:
             start, done = self._drag_nudge
@@ -347,6 +351,7 @@ class NetworkView(QGraphicsView):
             return
         super().mouseMoveEvent(event)
 
+    @total
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         if self._drag_nudge is not None:
             self._drag_nudge = None
@@ -357,6 +362,7 @@ class NetworkView(QGraphicsView):
         if press is not None and (event.position() - press).manhattanLength() < 4:
             self.select(None)  # a click, not a pan, on empty space
 
+    @total
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         hit = self.hit_at(event.position())
         if hit is not None and hit[0] in ("node", "edge"):
@@ -365,6 +371,7 @@ class NetworkView(QGraphicsView):
             return
         super().mouseDoubleClickEvent(event)
 
+    @total
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
         delta = event.angleDelta().y() or event.angleDelta().x()  # Shift turns the wheel sideways on some systems
         event.accept()
@@ -381,6 +388,7 @@ class NetworkView(QGraphicsView):
             return
         self._zoom(1.2 ** (delta / 120.0), event.position())
 
+    @total
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
         self.inline.close()
         hit = self.hit_at(QPointF(event.pos()))
@@ -400,17 +408,20 @@ class NetworkView(QGraphicsView):
         menu.exec(at)
         menu.deleteLater()
 
+    @total
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
         super().showEvent(event)
         if self._auto_fit:
             self.fit()
 
+    @total
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
         super().resizeEvent(event)
         if self._auto_fit:
             self.fit()
 
     # ---------------------------------------------------------------- keys
+    @total
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         sel = self.selection
         key, text = event.key(), event.text()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QComboBox, QPushButton, QStyledItemDelegate, QWidg
 
 import model
 from gui.data.data_form import source_names
+from gui.safety import total
 from gui.window.actions import ActionSpec, MenuSpec
 from model import datasets
 from model.dataset import TEST, TRAIN, VALIDATION
@@ -34,6 +35,7 @@ translate = QCoreApplication.translate
 class SplitDelegate(QStyledItemDelegate):
     """The split cell is edited with a drop-down of train / validation / test."""
 
+    @total
     def createEditor(self, parent: QWidget, option: Any, index: QModelIndex) -> QWidget:  # noqa: N802
         combo = QComboBox(parent)
         for part, name in enumerate(split_names()):
@@ -41,9 +43,11 @@ class SplitDelegate(QStyledItemDelegate):
         combo.activated.connect(lambda _i: (self.commitData.emit(combo), self.closeEditor.emit(combo)))
         return combo
 
+    @total
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
         editor.setCurrentIndex(int(index.data(Qt.ItemDataRole.EditRole)))  # type: ignore[attr-defined]
 
+    @total
     def setModelData(self, editor: QWidget, model_: Any, index: QModelIndex) -> None:  # noqa: N802
         model_.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
 

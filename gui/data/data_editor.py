@@ -33,11 +33,13 @@ import model
 from gui.commands import SetDatasetCommand, push
 from gui.data.data_actions import DataActions, SplitDelegate, split_names
 from gui.data.data_form import DEFAULT_N, DEFAULT_NOISE, DEFAULT_TRAIN, DEFAULT_VALIDATION, DataForm, source_names
-from gui.validation import InputError, parse_finite
+from gui.safety import total
+from gui.validation import InputError, number_text, parse_finite
 from gui.window.files import last_dir
 from model import datasets
 from model.dataset import MAX_SAMPLES, TEST, TRAIN, VALIDATION
 from model.dataset_edits import one_hot_width, point_classes, with_row, with_split, with_value, without_rows
+from model.limits import MAX_VALUE, all_in_range
 
 if TYPE_CHECKING:
     from gui.window.interface import WindowInterface
@@ -70,6 +72,7 @@ PICK_PIXELS = 10.0
 class _ModestScrollArea(QScrollArea):
     """Asks for little room, so adding this dock does not take space from its neighbours; it scrolls."""
 
+    @total(QSize)
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(240, 240)
 
@@ -183,7 +186,22 @@ class DataEditor(QObject):
 
     # ------------------------------------------------------------ replacing the data
     def _push(self, dataset: model.Dataset, text: str) -> bool:
-        return push(self.session, SetDatasetCommand(self.session, dataset, text))
+        """Replace the data (one undo step), unless it breaks the rules every document keeps."""
+        if not (all_in_range(dataset.X) and all_in_range(dataset.Y)):
+            self.session.message.emit(
+                self.tr("Every data value must lie from -%1 to %1; nothing was changed.").replace(
+                    "%1", number_text(MAX_VALUE)
+                )
+            )
+            return False
+        loss = self.session.network.loss
+        if not push(self.session, SetDatasetCommand(self.session, dataset, text)):
+            return False
+        if self.session.network.loss != loss:  # e.g. one output left for a softmax classifier
+            self.window.show_message(
+                self.tr("The data has one output, so the output layer is now sigmoid with the bce loss.")
+            )
+        return True
 
     def apply(self) -> bool:
         """Replace the data with what the dock describes (one undo step)."""
@@ -246,7 +264,9 @@ class DataEditor(QObject):
         return self._push(with_value(ds, row, k, number), text)
 
     def selected_rows(self) -> list[int]:
-        return sorted(index.row() for index in self.panel.table.selectionModel().selectedRows())
+        """The selected rows that exist in the current data (a hidden table may keep an older selection)."""
+        n = self.session.dataset.n
+        return sorted(r for r in (index.row() for index in self.panel.table.selectionModel().selectedRows()) if r < n)
 
     def add_row(self) -> bool:
         """Append a copy of the (last) selected row, or of the last row, and select it for editing."""
@@ -256,7 +276,7 @@ class DataEditor(QObject):
                 self.tr("A data set can hold at most %1 samples.").replace("%1", str(MAX_SAMPLES))
             )
             return False
-        rows = self.selected_rows()
+        rows = [r for r in self.selected_rows() if r < ds.n]  # a selection may outlive the data it was made on
         source = rows[-1] if rows else ds.n - 1
         if not self._push(with_row(ds, ds.X[source], ds.Y[source], int(ds.split[source])), self.tr("add a sample")):
             return False

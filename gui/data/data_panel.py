@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel,
 import model
 from gui.controller import PlayThrottle
 from gui.plots.boundary import classes
+from gui.safety import total
 
 if TYPE_CHECKING:
     from gui.session import Session
@@ -74,12 +75,15 @@ class SampleTableModel(QAbstractTableModel):
         self._bold.setBold(True)
 
     # ------------------------------------------------------------- Qt model API
+    @total(0)
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.values)
 
+    @total(0)
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.headers)
 
+    @total
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.headers):
             return None
@@ -89,6 +93,7 @@ class SampleTableModel(QAbstractTableModel):
             return self.tooltips[section]
         return None
 
+    @total(Qt.ItemFlag.NoItemFlags)
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
@@ -97,11 +102,13 @@ class SampleTableModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable  # split, inputs and targets; never the network's outputs
         return flags
 
+    @total(False)
     def setData(self, index: QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.EditRole or not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
             return False
         return bool(self.edit_cell(index.row(), index.column(), value))  # type: ignore[misc]
 
+    @total
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -241,6 +248,7 @@ class DataPanel(QWidget):
         if self.throttle.set_playing(on):
             self._refresh_if_visible()
 
+    @total
     def showEvent(self, event) -> None:  # noqa: ANN001 - QShowEvent
         super().showEvent(event)
         if self.throttle.stale:

@@ -267,6 +267,7 @@ class Inspector(QWidget):
         try:
             value = parse_finite(self.value_edit.text())
         except InputError as exc:
+            self.value_edit.setText(repr(self.session.parameter(*param)))  # the value still in use
             self._show_error(str(exc))
             self.value_refused.emit(str(exc))
             self.session.message.emit(str(exc))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEd
 
 from gui.commands import NetworkEditCommand, SetSettingCommand, push
 from gui.session import Session
-from gui.validation import InputError, parse_finite
+from gui.validation import InputError, parse_finite, parse_setting
 from model import losses, optimizers
 from model.settings import SCHEDULES
 
@@ -49,15 +50,12 @@ class TrainingPanel(QWidget):
         self.shuffle.setObjectName("setting_shuffle")
         # name -> (field, parse)
         self.fields: dict[str, tuple[QLineEdit, Callable[[str], Any]]] = {}
-        for name, parse in (
-            ("lr", lambda t: parse_finite(t, minimum=0.0)),
-            ("batch_size", lambda t: int(parse_finite(t, minimum=0.0, integer=True))),
-            ("weight_decay", lambda t: parse_finite(t, minimum=0.0)),
-            ("l1", lambda t: parse_finite(t, minimum=0.0)),
-            ("seed", lambda t: int(parse_finite(t, minimum=0.0, integer=True))),
-            ("patience", lambda t: int(parse_finite(t, minimum=0.0, integer=True))),
-            ("dropout", parse_rate),
-        ):
+        # The bounds are model.settings.BOUNDS: the rule Save, Open and autosave apply too.
+        parsers: list[tuple[str, Callable[[str], Any]]] = [
+            (name, functools.partial(parse_setting, name))
+            for name in ("lr", "batch_size", "weight_decay", "l1", "seed", "patience")
+        ]
+        for name, parse in (*parsers, ("dropout", parse_rate)):
             edit = QLineEdit()
             edit.setObjectName(f"setting_{name}")
             edit.editingFinished.connect(lambda n=name: self._commit(n))
@@ -159,6 +157,9 @@ class TrainingPanel(QWidget):
         try:
             value = parse(edit.text())
         except InputError as exc:
+            # The old value is still the one in use: the field shows it again, marked, beside the reason.
+            edit.setText(f"{getattr(self.session.settings, name):g}")
+            edit.setModified(False)
             edit.setStyleSheet(ERROR_STYLE)
             self._show_error(str(exc))
             return

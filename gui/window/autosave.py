@@ -80,8 +80,13 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def write_autosave(doc: model.Document, origin: Path | None, name: str) -> None:
-    """Write ``doc`` and the marker of where it came from.  Raises OSError or ValueError (non-finite numbers)."""
-    text = fileformat.dumps(doc)  # before touching anything: a document that cannot be written changes nothing
+    """Write ``doc`` and the marker of where it came from.
+
+    Raises OSError, or FileFormatError (a ValueError) for a document that the
+    next start could not open: it is checked exactly as Open would check it,
+    before anything is touched, so an autosave is never "unreadable and deleted".
+    """
+    text = fileformat.checked_text(doc)
     marker = {"path": str(origin) if origin is not None else None, "name": name}
     write_atomic(marker_path(), json.dumps(marker, ensure_ascii=False).encode("utf-8"))
     write_atomic(autosave_path(), text.encode("utf-8"))

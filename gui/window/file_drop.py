@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QDropEvent
 
+from gui.safety import total
+
 if TYPE_CHECKING:
     from gui.window.interface import WindowInterface
 
@@ -38,6 +40,7 @@ class FileDropFilter(QObject):
         window.setAcceptDrops(True)
         window.installEventFilter(self)
 
+    @total(False)
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):

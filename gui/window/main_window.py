@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -27,14 +28,14 @@ from gui.commands import RenewWeightsCommand, push
 from gui.controller import SPEEDS, PlayThrottle, TrainingController
 from gui.data import data_editor
 from gui.data.data_panel import DataPanel
-from gui.lab import flow_dock
-from gui.lab import gradient_lab
+from gui.lab import flow_dock, gradient_lab
 from gui.model_text import phase as phase_text
 from gui.panels.inspector import Inspector
 from gui.panels.lesson_panel import LessonPanel, localized_title
 from gui.panels.training_panel import TrainingPanel
 from gui.plots.boundary import BoundaryPlot, FitPlot, grid_forward
 from gui.plots.loss import LossPlot
+from gui.safety import total
 from gui.selection import SelectionModel
 from gui.session import Session
 from gui.view_settings import ViewSettings, clamp_precision
@@ -67,6 +68,7 @@ class MessageBar(QLabel):
         self.setVisible(bool(text))
         self._timer.start(10_000)
 
+    @total
     def mousePressEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override: click dismisses
         self.hide()
 
@@ -293,10 +295,14 @@ class MainWindow(QMainWindow):
         loss = s.view().loss
         text = self.tr("Phase: %1 · step %2 · epoch %3").replace("%1", phase_text(s.phase))
         text = text.replace("%2", str(s.steps)).replace("%3", str(s.trainer.epoch))
-        if loss is not None:
+        recorded = s.trainer.step_losses.last
+        last = float(recorded[0]) if loss is None and recorded is not None else None
+        if (loss is not None and not math.isfinite(loss)) or (last is not None and not math.isfinite(last)):
+            # Never "loss inf" / "loss nan": say what happened and what to do.
+            text += self.tr(" · the loss is too large to compute: press Reset or lower the weights")
+        elif loss is not None:
             text += self.tr(" · loss %1").replace("%1", self.view_settings.fmt(loss))
-        elif s.trainer.step_losses.last is not None:
-            last = s.trainer.step_losses.last[0]
+        elif last is not None:
             text += self.tr(" · last loss %1").replace("%1", self.view_settings.fmt(last))
         self.phase_label.setText(text)
 
@@ -417,6 +423,7 @@ class MainWindow(QMainWindow):
         self.lesson_panel.refresh()
         return ok
 
+    @total
     def changeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
         from PySide6.QtCore import QEvent
 
@@ -438,6 +445,7 @@ class MainWindow(QMainWindow):
     def action(self, name: str) -> QAction:
         return self.actions_by_name[name]
 
+    @total
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.controller.pause()
         if self.files.confirm_discard():

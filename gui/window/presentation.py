@@ -32,6 +32,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject,
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QDockWidget, QHBoxLayout, QLabel, QSpinBox, QWidget, QWidgetAction
 
+from gui.safety import total
 from gui.style import palette, themes
 from gui.style.themes import (
     PlotStyler,
@@ -247,6 +248,7 @@ class Presentation(QObject):
         docks = self.window.docks
         return any(docks.get(name) is dock for name in KEPT_IN_PRESENTATION)
 
+    @total(False)
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         kind = event.type()
         if kind == QEvent.Type.ChildPolished and obj is self.window:  # polished before its first show

@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from gui.safety import total
+
 if TYPE_CHECKING:
     from gui.window.interface import WindowInterface
 
@@ -239,6 +241,7 @@ class ShortcutSheet(QDialog):
     def copy_to_clipboard(self) -> None:
         QGuiApplication.clipboard().setText(self.as_text())
 
+    @total
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         self.refresh()
         super().showEvent(event)
