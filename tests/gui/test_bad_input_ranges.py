@@ -60,13 +60,13 @@ def test_inspector_accepts_the_range_limits(window, text) -> None:  # noqa: ANN0
 def test_inline_editor_refuses_values_outside_the_range(window, text) -> None:  # noqa: ANN001
     view = window.network_view
     window.select(("edge", 1, 0, 0))
-    assert view.edit_value(("edge", 1, 0, 0))
+    assert view.inline.edit_value(("edge", 1, 0, 0))
     before = state_of(window)
-    editor = view.editor
+    editor = view.inline.editor
     editor.setText(text)
     QTest.keyClick(editor, Qt.Key.Key_Return)
     refused(window, before, text)
-    assert float(view.editor.text()) == window.session.network.weights[1][0, 0]  # restored, still open
+    assert float(view.inline.editor.text()) == window.session.network.weights[1][0, 0]  # restored, still open
 
 
 @pytest.mark.parametrize("start", [1.5e308, 9.99e5, -9.99e5])
@@ -79,12 +79,12 @@ def test_nudging_never_leaves_the_range(make_window, start) -> None:  # noqa: AN
     sel = ("node", 1, 1)
     window.select(sel)
     for _ in range(50):
-        view.nudge(sel, 10, coarse=True)
+        view.inline.nudge(sel, 10, coarse=True)
     value = window.session.network.biases[0][1]
     assert math.isfinite(value)
     assert abs(value) <= max(MAX_VALUE, abs(start))
     for _ in range(50):
-        view.nudge(sel, -10, coarse=True)
+        view.inline.nudge(sel, -10, coarse=True)
     value = window.session.network.biases[0][1]
     assert math.isfinite(value) and np.isfinite(window.session.network.biases[0]).all()
     if abs(start) > MAX_VALUE:
