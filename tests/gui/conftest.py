@@ -140,6 +140,27 @@ def make_window(qtbot, qapp, settings, dialogs) -> Iterator[Callable[..., Any]]:
     i18n.set_language("en", remember=False)
 
 
+@pytest.fixture(autouse=True)
+def standard_appearance() -> Iterator[None]:
+    """Every GUI test ends at 100 %, light, standard colours: presentation mode and themes are application-wide
+    today (module globals), so a test that leaves them on would change every later test's layout."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    from gui.canvas import scene_text
+    from gui.style import palette
+    from gui.window import presentation
+
+    palette.set_theme(palette.DEFAULT_THEME)
+    palette.set_scheme(palette.DEFAULT_SCHEME)
+    if hasattr(scene_text, "set_scales"):  # a module global until the view-settings object replaced it
+        scene_text.set_scales(1.0, 1.0)
+    app = QApplication.instance()
+    if app is not None and "palette" in presentation._original:
+        app.setPalette(presentation._original["palette"])
+        app.setFont(presentation._original["font"])
+
+
 @pytest.fixture
 def window(make_window) -> Any:  # noqa: ANN001
     """The default window (the xor_train preset), shown."""

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from model import datasets as D
 from model.dataset import MAX_SAMPLES, Dataset
 from model.datasets import DataError
+from model.limits import MAX_VALUE
 
 GATES = {
     "and": [0, 0, 0, 1],
@@ -163,13 +164,22 @@ def test_csv_round_trip_keeps_values_and_names(tmp_path: Path) -> None:
 @settings(max_examples=40, deadline=None)
 @given(
     st.lists(
-        st.lists(st.floats(allow_nan=False, allow_infinity=False), min_size=3, max_size=3), min_size=1, max_size=10
+        # Every data value lies within model.limits.MAX_VALUE (beyond it a CSV is refused, see below).
+        st.lists(st.floats(min_value=-MAX_VALUE, max_value=MAX_VALUE), min_size=3, max_size=3),
+        min_size=1,
+        max_size=10,
     )
 )
 def test_csv_round_trip_is_bit_exact(rows: list[list[float]]) -> None:
     ds = Dataset(np.array(rows)[:, :2], np.array(rows)[:, 2:], input_names=["a", "b"], output_names=["c"])
     back = D.parse_csv(D.csv_text(ds))
     assert back.X.tobytes() == ds.X.tobytes() and back.Y.tobytes() == ds.Y.tobytes()
+
+
+@pytest.mark.parametrize("cell", ["1000001", "-1.79e308", "1e308"])
+def test_csv_values_outside_the_range_are_refused_naming_the_cell(cell: str) -> None:
+    with pytest.raises(D.DataError, match=r"row 3, column 'y' is .* outside the allowed range"):
+        D.parse_csv(f"x1,x2,y\n0,0,0\n1,1,{cell}\n")
 
 
 def test_csv_with_several_outputs_and_names_that_need_quotes(tmp_path: Path) -> None:
