@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from gui.controller import PlayThrottle, TrainingController
 from gui.lab.flow_plots import LayerHistograms, LayerSeries
 from gui.lab.flow_recorder import FlowRecorder
+from gui.safety import total
 from gui.window.actions import ActionSpec
 from model import breakpoints as bp
 from model import stats
@@ -278,6 +279,7 @@ class FlowPanel(QWidget):
         self.weight_label.setText(text)
 
     # ------------------------------------------------------------ refresh
+    @total
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override: catch up when shown
         super().showEvent(event)
         try:
