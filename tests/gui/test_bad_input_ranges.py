@@ -158,7 +158,7 @@ def test_softmax_classifier_then_xor_data_can_still_be_saved(make_window, tmp_pa
     assert "sigmoid" in window.message_bar.text()
     window.action("train_epoch").trigger()
     path = tmp_path / "xor.json"
-    window.save_to(path) if hasattr(window, "save_to") else model.save(window.session.document, path)
+    assert window.files.save_to(path)
     back = model.load(path)
     assert back.network.loss == "bce"
     window.action("undo").trigger()  # the data change undoes as one step, loss and output layer included
@@ -188,7 +188,7 @@ def test_open_validates_view_hints_before_replacing_the_work(window, dialogs, tm
     window.select(("edge", 0, 0, 0))
     type_and_enter(window.findChild(QLineEdit, "inspector_value"), "3")
     before = state_of(window)
-    assert not window.open_path(path)
+    assert not window.files.open_path(path)
     assert same_state(before, state_of(window))
     assert window.isWindowModified()
     assert any("view.precision" in text for text in dialogs.of("warning"))
