@@ -27,7 +27,7 @@
         <name>BoundaryPlot</name>
         <message>
             <source>Decision boundary needs 2 inputs</source>
-            <extracomment>Class colours beyond the palette's two: Okabe-Ito, which stays distinct under colour-vision deficiencies. Marker symbol per split: train, validation, test. The boundary's map: the palette's diverging LUT, lightened (same hues, same order, same zero).</extracomment>
+            <extracomment>Class colours beyond the palette's two: Okabe-Ito, which stays distinct under colour-vision deficiencies. Marker symbol per split: train, validation, test. Plot extents stay within ±this: far beyond what anyone can read, and far enough from float64's limit (1.8e308) that a span, a margin or pyqtgraph's own range arithmetic cannot overflow to infinity. The boundary's map: the palette's diverging LUT, lightened (same hues, same order, same zero).</extracomment>
             <translation>결정 경계는 입력이 2개일 때만 그릴 수 있습니다</translation>
         </message>
         <message>
@@ -282,6 +282,14 @@
         <message>
             <source>The class a click on the decision boundary adds</source>
             <translation>결정 경계를 클릭했을 때 추가되는 클래스</translation>
+        </message>
+        <message>
+            <source>Every data value must lie from -%1 to %1; nothing was changed.</source>
+            <translation>데이터 값은 모두 -%1 ~ %1 사이여야 합니다. 아무것도 바꾸지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>The data has one output, so the output layer is now sigmoid with the bce loss.</source>
+            <translation>데이터의 출력이 하나뿐이라서 출력층을 sigmoid로, 손실을 bce로 바꾸었습니다.</translation>
         </message>
         <message>
             <source>use data %1</source>
@@ -1466,6 +1474,10 @@ How many of the last columns are targets?</source>
             <translation>단계: %1 · 스텝 %2 · 에포크 %3</translation>
         </message>
         <message>
+            <source> · the loss is too large to compute: press Reset or lower the weights</source>
+            <translation> · 손실이 너무 커서 계산할 수 없습니다: 초기화하거나 가중치를 줄이세요</translation>
+        </message>
+        <message>
             <source> · loss %1</source>
             <translation> · 손실 %1</translation>
         </message>
@@ -2119,10 +2131,6 @@ How many of the last columns are targets?</source>
             <source>New %1: Enter to set, Esc to cancel</source>
             <translation>새 %1: Enter로 적용, Esc로 취소</translation>
         </message>
-        <message>
-            <source>'%1' is not a finite number; the value was not changed.</source>
-            <translation>'%1'은(는) 유한한 숫자가 아니라서 값을 바꾸지 않았습니다.</translation>
-        </message>
     </context>
     <context>
         <name>Presentation</name>
@@ -2436,6 +2444,10 @@ How many of the last columns are targets?</source>
     <context>
         <name>validation</name>
         <message>
+            <source>'%1' is outside the allowed range from -%2 to %2; nothing was changed.</source>
+            <translation>'%1'은(는) 허용 범위(-%2 ~ %2)를 벗어나서 아무것도 바꾸지 않았습니다.</translation>
+        </message>
+        <message>
             <source>'%1' is not a number; nothing was changed.</source>
             <translation>'%1'은(는) 숫자가 아니라서 아무것도 바꾸지 않았습니다.</translation>
         </message>
@@ -2450,6 +2462,10 @@ How many of the last columns are targets?</source>
         <message>
             <source>'%1' is below the smallest allowed value %2; nothing was changed.</source>
             <translation>'%1'은(는) 허용되는 최솟값 %2보다 작아서 아무것도 바꾸지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>'%1' is above the largest allowed value %2; nothing was changed.</source>
+            <translation>'%1'은(는) 허용되는 최댓값 %2보다 커서 아무것도 바꾸지 않았습니다.</translation>
         </message>
     </context>
 </TS>
