@@ -2057,7 +2057,7 @@ How many of the last columns are targets?</source>
         </message>
         <message>
             <source>remove layer %1</source>
-            <translation>%1층 제거</translation>
+            <translation>은닉층 h%1 제거</translation>
         </message>
         <message>
             <source>set layer %1's activation to %2</source>
@@ -2335,7 +2335,7 @@ How many of the last columns are targets?</source>
         </message>
         <message>
             <source>Early stop patience</source>
-            <translation>조기 종료 인내</translation>
+            <translation>조기 종료 전 기다릴 에포크 수</translation>
         </message>
         <message>
             <source>Dropout (hidden)</source>
@@ -2398,7 +2398,7 @@ How many of the last columns are targets?</source>
         </message>
         <message>
             <source>early stop patience</source>
-            <translation>조기 종료 인내</translation>
+            <translation>조기 종료 대기 에포크 수</translation>
         </message>
         <message>
             <source>dropout</source>
