@@ -203,6 +203,7 @@ class TrainingCommand(QUndoCommand):
         self.after = after
         self.update_text(after["steps"])
 
+    @total
     def redo(self) -> None:
         if not self._pushed:
             self._pushed = True  # pushed after the fact: the training has happened
@@ -210,6 +211,7 @@ class TrainingCommand(QUndoCommand):
         assert self.after is not None  # undo closed it
         self.session.restore_checkpoint(self.after)
 
+    @total
     def undo(self) -> None:
         if self.after is None:
             self.session.close_run()  # Ctrl+Z while playing: the run so far is what is undone
@@ -234,6 +236,7 @@ class RenewWeightsCommand(QUndoCommand):
         self.before = session.trainer.checkpoint()
         self.after: dict[str, Any] | None = None
 
+    @total
     def redo(self) -> None:
         if self.after is None:
             self.session.renew_weights(self.how)
@@ -241,6 +244,7 @@ class RenewWeightsCommand(QUndoCommand):
         else:
             self.session.restore_checkpoint(self.after)
 
+    @total
     def undo(self) -> None:
         self.session.restore_checkpoint(self.before)
 
