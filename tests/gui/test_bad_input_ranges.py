@@ -161,6 +161,7 @@ def test_softmax_classifier_then_xor_data_can_still_be_saved(make_window, tmp_pa
     assert window.files.save_to(path)
     back = model.load(path)
     assert back.network.loss == "bce"
+    window.action("undo").trigger()  # the epoch of training
     window.action("undo").trigger()  # the data change undoes as one step, loss and output layer included
     assert (window.session.network.loss, window.session.network.sizes[-1]) == ("cross_entropy", 3)
 
