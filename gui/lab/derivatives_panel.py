@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.lab.common import caret_line, expr_error_sentence, number, parse_float
+from gui.safety import total
 from model.lab import derivatives as d
 from model.lab.expr import ExprError
 
@@ -110,6 +111,7 @@ class DerivativesPanel(QWidget):
         self.legend.addItem(self.slope2, self.tr("slope 2: error ~ h²"))
         self.recompute()
 
+    @total
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         try:
             if event.type() == QEvent.Type.LanguageChange:

@@ -39,6 +39,7 @@ from gui.lab.common import (
     save_text,
 )
 from gui.lab.function_plot import FunctionPlot
+from gui.safety import total
 from model.lab import descent as ds
 from model.lab import functions2d as f2
 from model.lab.expr import ExprError
@@ -279,6 +280,7 @@ class FunctionLab(QWidget):
         self.md_button.setText(self.tr("Ledger as Markdown…"))
         self.recompute()
 
+    @total
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         try:
             if event.type() == QEvent.Type.LanguageChange:

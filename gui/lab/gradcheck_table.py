@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.lab.common import VERDICT_COLOURS, lab_text, number, parse_float
+from gui.safety import total
 from model.cli_gradcheck import parameter_name
 from model.dataset import TRAIN
 from model.gradcheck import GradCheckRow, gradient_check, worst_first
@@ -107,6 +108,7 @@ class GradientCheckWindow(QWidget):
         if self.rows:
             self._fill()
 
+    @total
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         try:
             if event.type() == QEvent.Type.LanguageChange:

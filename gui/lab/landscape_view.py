@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from gui.lab.common import number, parse_float
 from gui.lab.gradcheck_table import check_data
+from gui.safety import total
 from model.cli_gradcheck import parameter_name
 from model.gradcheck import GradCheckRow
 from model.lab import landscape as ls
@@ -125,6 +126,7 @@ class LandscapeWindow(QWidget):
         self.slice.setLabel("left", self.tr("loss"))
         self.recompute()
 
+    @total
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         try:
             if event.type() == QEvent.Type.LanguageChange:
