@@ -199,7 +199,7 @@ class DataEditor(QObject):
             return False
         if self.session.network.loss != loss:  # e.g. one output left for a softmax classifier
             self.window.show_message(
-                self.tr("The data has one output, so the output layer is now sigmoid with the bce loss.")
+                self.tr("The data has one output, so the output layer is now sigmoid with the bce loss."), info=True
             )
         return True
 

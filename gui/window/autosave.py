@@ -260,6 +260,6 @@ def offer_restore(window: WindowInterface) -> bool:
     window.session.undo_stack.resetClean()  # modified: no file on disk holds this work (the title follows)
     autosaver.save_now()  # loading may have counted as "clean" and removed it: keep it until the work is saved
     window.show_message(
-        QCoreApplication.translate("Autosave", "Restored the unsaved work from %1.").replace("%1", when)
+        QCoreApplication.translate("Autosave", "Restored the unsaved work from %1.").replace("%1", when), info=True
     )
     return True

@@ -114,7 +114,7 @@ class ExportMenu(QObject):
                 self.tr("Could not export to %1: %2").replace("%1", str(path)).replace("%2", str(exc))
             )
             return False
-        self.window.show_message(self.tr("Exported %1").replace("%1", str(path)))
+        self.window.show_message(self.tr("Exported %1").replace("%1", str(path)), info=True)
         return True
 
     def _boundary_picture(self, path: Path) -> None:

@@ -42,13 +42,17 @@ class DocumentFiles:
         """True if the current work may be replaced: it is saved, or the user said so."""
         if self._session.undo_stack.isClean():
             return True
+        buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
             self._window,  # type: ignore[arg-type]  # the window is a QMainWindow
             APP_TITLE,
-            QCoreApplication.translate("MainWindow", "The network has unsaved changes. Discard them?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QCoreApplication.translate("MainWindow", "The network has unsaved changes. Save them first?"),
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            buttons.Save,  # Enter keeps the work; throwing it away takes a deliberate click
         )
-        return answer == QMessageBox.StandardButton.Discard
+        if answer == buttons.Save:
+            return self.save()  # False if the save dialog was cancelled or the save failed: nothing replaced
+        return answer == buttons.Discard
 
     def new_document(self) -> None:
         if self.confirm_discard():
@@ -99,7 +103,9 @@ class DocumentFiles:
         QSettings().setValue(LAST_DIR_KEY, str(path.parent))
         self._session.undo_stack.setClean()
         self._window.set_saved_path(path)
-        self._window.show_message(QCoreApplication.translate("MainWindow", "Saved %1").replace("%1", str(path)))
+        self._window.show_message(
+            QCoreApplication.translate("MainWindow", "Saved %1").replace("%1", str(path)), info=True
+        )
         return True
 
     def save(self) -> bool:

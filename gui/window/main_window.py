@@ -57,13 +57,22 @@ class MessageBar(QLabel):
         super().__init__(parent)
         self.setObjectName("message_bar")
         self.setWordWrap(True)
-        self.setStyleSheet("QLabel { background: #fdecea; color: #7f1d1d; padding: 6px; border-radius: 4px; }")
+        self.setStyleSheet(self.ERROR_STYLE)
+        self.setProperty("kind", "error")
         self.hide()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
 
-    def show_message(self, text: str) -> None:
+    ERROR_STYLE = "QLabel { background: #fdecea; color: #7f1d1d; padding: 6px; border-radius: 4px; }"
+    INFO_STYLE = "QLabel { background: #e8f1fb; color: #123c69; padding: 6px; border-radius: 4px; }"
+
+    def show_message(self, text: str, info: bool = False) -> None:
+        """Show ``text``: red for what went wrong, blue (``info``) for what went well (Saved, Exported ...)."""
+        kind = "info" if info else "error"
+        if self.property("kind") != kind:  # a new style sheet re-polishes: only when the kind changes
+            self.setProperty("kind", kind)
+            self.setStyleSheet(self.INFO_STYLE if info else self.ERROR_STYLE)
         self.setText(text)
         self.setVisible(bool(text))
         self._timer.start(10_000)
@@ -314,8 +323,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_TITLE} — {name}[*]")
         self.setWindowModified(not self.session.undo_stack.isClean())
 
-    def show_message(self, text: str) -> None:
-        self.message_bar.show_message(text)
+    def show_message(self, text: str, info: bool = False) -> None:
+        """One sentence above the network and in the status bar; ``info`` for success, not the red banner."""
+        self.message_bar.show_message(text, info)
         self.statusBar().showMessage(text, 10_000)
 
     # ------------------------------------------------------------ handlers

@@ -1490,8 +1490,8 @@ How many of the last columns are targets?</source>
             <translation>%1 번역 파일이 없어 영어로 계속 표시합니다.</translation>
         </message>
         <message>
-            <source>The network has unsaved changes. Discard them?</source>
-            <translation>저장하지 않은 변경 사항이 있습니다. 버릴까요?</translation>
+            <source>The network has unsaved changes. Save them first?</source>
+            <translation>신경망에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
         </message>
         <message>
             <source>untitled</source>

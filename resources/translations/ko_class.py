@@ -17,3 +17,7 @@ GENERAL: dict[str, str] = {
         " · 손실이 너무 커서 계산할 수 없습니다: 초기화하거나 가중치를 줄이세요"
     ),
 }
+
+GENERAL["The network has unsaved changes. Save them first?"] = (
+    "신경망에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?"
+)

@@ -42,7 +42,7 @@ class Dialogs:
     def __init__(self) -> None:
         self.questions: list[str] = []
         self.warnings: list[str] = []
-        self.discard_answer = Button.Discard  # "The network has unsaved changes. Discard them?"
+        self.discard_answer = Button.Discard  # "The network has unsaved changes. Save them first?"
         self.restore_answer = Button.Yes  # "Restore the unsaved work from ...?"
 
     def question(self, _parent, _title, text, *_args, **_kwargs):  # noqa: ANN001
@@ -279,7 +279,7 @@ def test_dropping_a_lesson_file_opens_it_after_asking(new_window, prompts, qtbot
     dropped = lesson(tmp_path / "dropped.json", 11)
     assert _drag_and_drop(window, dropped) == (True, True)
     qtbot.waitUntil(lambda: window.path == dropped)
-    assert prompts.questions == ["The network has unsaved changes. Discard them?"]
+    assert prompts.questions == ["The network has unsaved changes. Save them first?"]
     doc = model.load(dropped)
     assert same(weights(window), [*doc.network.weights, *doc.network.biases])
     assert "dropped" in window.windowTitle() and window.session.undo_stack.isClean()
