@@ -27,7 +27,7 @@
         <name>BoundaryPlot</name>
         <message>
             <source>Decision boundary needs 2 inputs</source>
-            <extracomment>Class colours beyond the palette's two: Okabe-Ito, which stays distinct under colour-vision deficiencies. Marker symbol per split: train, validation, test. Plot extents stay within ±this: far beyond what anyone can read, and far enough from float64's limit (1.8e308) that a span, a margin or pyqtgraph's own range arithmetic cannot overflow to infinity. The boundary's map: the palette's diverging LUT, lightened (same hues, same order, same zero).</extracomment>
+            <extracomment>Class colours beyond the palette's two: Okabe-Ito, which stays distinct under colour-vision deficiencies. Marker symbol per split: train, validation, test. The boundary's map: the palette's diverging LUT, lightened (same hues, same order, same zero).</extracomment>
             <translation>결정 경계는 입력이 2개일 때만 그릴 수 있습니다</translation>
         </message>
         <message>
