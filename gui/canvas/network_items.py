@@ -31,8 +31,8 @@ from gui.canvas.scene_text import (
     measure,
     screen_scale,
     text_rect,
-    total,
 )
+from gui.safety import total
 from gui.style.palette import symmetric_scale
 
 EDGE_LABEL_LIMIT = 40  # label every edge only in small networks
@@ -110,6 +110,7 @@ class NodeItem(QGraphicsItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # the view does hit testing
         self.setZValue(1)
 
+    @total(QRectF)
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         r, k = self.geo.radius, self.geo.text
         return QRectF(-r - 70 * k, -r - 10 * k, 2 * r + 220 * k, 2 * r + 44 * k)
@@ -206,6 +207,7 @@ class LayerHeaderItem(QGraphicsItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(2)
 
+    @total(QRectF)
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         g = self.geo
         return QRectF(-g.header_w / 2 - 4, -g.header_h - 4, g.header_w + 8, 2 * g.header_h + 8)  # may grow upwards
@@ -296,6 +298,7 @@ class CaptionItem(QGraphicsItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(2)
 
+    @total(QRectF)
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         k = self.geo.text
         return QRectF(-4 * k, -4 * k, 700 * k, 44 * k)
@@ -343,6 +346,7 @@ class EdgeLabelsItem(QGraphicsItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(1.5)
 
+    @total(QRectF)
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         return self.edges.boundingRect()
 
@@ -496,6 +500,7 @@ class EdgesItem(QGraphicsItem):
         e = int(np.argmin(d))
         return e if d[e] <= tol else None
 
+    @total(QRectF)
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         return self._rect
 
