@@ -448,7 +448,7 @@ class EdgesItem(QGraphicsItem):
         level = np.full(v.shape, 33, dtype=np.int64)
         level[finite] = np.rint((np.clip(v[finite] / scale, -1, 1) + 1.0) * 16).astype(np.int64)
         width = np.ones(v.shape, dtype=np.int64)
-        width[finite] = 1 + np.rint(5 * np.abs(v[finite]) / scale).astype(np.int64)
+        width[finite] = 1 + np.rint(5 * np.clip(np.abs(v[finite]) / scale, 0, 1)).astype(np.int64)
         # Near-zero weights would be near-white on white: draw them as grey hairlines (level 34);
         # not-computed ones (level 33) are dashed.
         level[finite & (np.abs(level - 16) <= 3)] = 34
