@@ -1,7 +1,7 @@
 """Activation functions, each next to its local derivative.
 
-Every function takes the pre-activation ``z`` (n, m) and returns an array of
-the same shape.  Derivatives take both ``z`` and the already computed output
+Every function takes the pre-activation ``z`` (n, m), or (K, n, m) for K
+stacked runs, and returns an array of the same shape.  Derivatives take both ``z`` and the already computed output
 ``a`` so that sigmoid and tanh can reuse ``a`` instead of recomputing it.
 Softmax is the one activation whose Jacobian is not diagonal; it is handled
 by :func:`backprop_through`, which every caller uses instead of multiplying
@@ -76,9 +76,10 @@ def d_leaky_relu(z: Array, a: Array) -> Array:
 
 
 def softmax(z: Array) -> Array:
-    shifted = z - z.max(axis=1, keepdims=True)
+    # Over the last axis, so that stacked runs (K, n, m) work as one run (n, m) does.
+    shifted = z - z.max(axis=-1, keepdims=True)
     e = np.exp(shifted)
-    return e / e.sum(axis=1, keepdims=True)
+    return e / e.sum(axis=-1, keepdims=True)
 
 
 def d_softmax(z: Array, a: Array) -> Array:
@@ -115,7 +116,7 @@ def backprop_through(name: str, z: Array, a: Array, da: Array) -> Array:
     """dLoss/dz from dLoss/da (n, m) through the activation ``name``."""
     if name == "softmax":
         # J^T v for J = diag(a) - a a^T, row by row.
-        return a * (da - (da * a).sum(axis=1, keepdims=True))
+        return a * (da - (da * a).sum(axis=-1, keepdims=True))
     if name == "linear":
         return da
     return da * FUNCTIONS[name][1](z, a)

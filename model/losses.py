@@ -1,6 +1,7 @@
 """Loss functions: value and the gradient that starts backprop.
 
-All losses are means, as torch's default ``reduction="mean"``:
+All losses are means, as torch's default ``reduction="mean"``, over one run's
+batch (n, m); K stacked runs (K, n, m) are K separate means:
 
 * ``mse``: mean over every element of (y - t)^2, so one sample with one
   output gives dL/dy = 2 (y - t), as in the lecture notes.
@@ -37,20 +38,38 @@ def as_targets(loss: str, Y: Array, n_outputs: int) -> Array:
     return Y.reshape(-1, n_outputs) if Y.ndim == 1 else Y
 
 
-def value(loss: str, z: Array, a: Array, t: Array) -> float:
-    """The loss of outputs a = f(z) (n, m) against targets t (n, m)."""
+def _per_run_sum(x: Array) -> Array:
+    """Sum over the last two axes (samples, outputs): a 0-d array for one run, (K,) for K stacked runs.
+
+    One pairwise sum over each run's contiguous block, so a stacked run's loss equals its single-run loss.
+    """
+    x = np.ascontiguousarray(x)
+    total: Array = np.add.reduce(x.reshape(x.shape[:-2] + (-1,)), axis=-1)
+    return total
+
+
+def values(loss: str, z: Array, a: Array, t: Array) -> Array:
+    """The loss of outputs a = f(z) (..., n, m) against targets t (n, m): (K,) for K stacked runs, else 0-d."""
+    n, m = z.shape[-2:]
+    out: Array
     if loss == "mse":
         d = a - t
-        return float(np.vdot(d, d)) / d.size
-    if loss == "bce":
+        out = _per_run_sum(d * d) / (n * m)
+    elif loss == "bce":
         # max(z, 0) - z t + log(1 + e^-|z|)  ==  -(t log a + (1 - t) log(1 - a))
-        # np.add.reduce is what ndarray.sum runs, without its Python wrapper (a training step's hot path).
-        return float(np.add.reduce((np.maximum(z, 0.0) - z * t + np.log1p(np.exp(-np.abs(z)))), axis=None)) / z.size
-    if loss == "cross_entropy":
-        shifted = z - z.max(axis=1, keepdims=True)
-        log_softmax = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-        return float(-np.add.reduce(t * log_softmax, axis=None) / z.shape[0])
-    raise KeyError(loss)
+        out = _per_run_sum(np.maximum(z, 0.0) - z * t + np.log1p(np.exp(-np.abs(z)))) / (n * m)
+    elif loss == "cross_entropy":
+        shifted = z - z.max(axis=-1, keepdims=True)
+        log_softmax = shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+        out = -_per_run_sum(t * log_softmax) / n
+    else:
+        raise KeyError(loss)
+    return out
+
+
+def value(loss: str, z: Array, a: Array, t: Array) -> float:
+    """The loss of outputs a = f(z) (n, m) against targets t (n, m)."""
+    return float(values(loss, z, a, t))
 
 
 def stacked_values(loss: str, z: Array, a: Array, t: Array) -> Array:
@@ -75,14 +94,15 @@ def stacked_values(loss: str, z: Array, a: Array, t: Array) -> Array:
 
 def output_gradient(loss: str, a: Array, t: Array) -> Array:
     """dLoss/da for the output a (n, m): what the inspector shows as dL/dy."""
+    n, m = a.shape[-2:]  # per run: stacked runs (K, n, m) are each a mean over their own n × m
     if loss == "mse":
         d = a - t
-        d *= 2.0 / a.size  # in place: d is a fresh array
+        d *= 2.0 / (n * m)  # in place: d is a fresh array
         return d
     if loss == "bce":
         return fused_delta(loss, a, t) / np.maximum(a * (1.0 - a), _TINY)
     if loss == "cross_entropy":
-        return -t / np.maximum(a, _TINY) / a.shape[0]
+        return -t / np.maximum(a, _TINY) / n
     raise KeyError(loss)
 
 
@@ -95,6 +115,7 @@ def fused_delta(loss: str, a: Array, t: Array) -> Array | None:
     """
     if loss not in ("bce", "cross_entropy"):
         return None
+    n, m = a.shape[-2:]
     d = a - t
-    d *= 1.0 / (a.size if loss == "bce" else a.shape[0])  # in place: d is a fresh array
+    d *= 1.0 / (n * m if loss == "bce" else n)  # in place: d is a fresh array
     return d
