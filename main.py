@@ -4,6 +4,7 @@
     python main.py train PRESET_OR_FILE [--epochs N] [--optimizer NAME] [--lr X] [--batch-size N] ...
     python main.py export FILE_OR_PRESET --format numpy|pytorch|markdown|latex -o OUT
     python main.py gradcheck PRESET_OR_FILE [--h H] [--threshold T]
+    python main.py sweep PRESET_OR_FILE --vary lr --values 0.001,0.01,0.1,1 [--epochs N] [--csv OUT] [--plot OUT.png]
 
 Parsing and dispatch only: the window lives in gui.app, the commands in
 model.cli.  Imports are lazy so that the headless commands never load Qt.
@@ -14,7 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-HEADLESS_COMMANDS = ("train", "export", "gradcheck")
+HEADLESS_COMMANDS = ("train", "export", "gradcheck", "sweep")
 
 
 def gui_parser() -> argparse.ArgumentParser:

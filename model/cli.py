@@ -3,6 +3,7 @@
     train PRESET_OR_FILE [--epochs N] [--optimizer NAME] [--lr X] [--batch-size N] [--seed N] [--save OUT]
     export FILE_OR_PRESET --format numpy|pytorch|markdown|latex [-o OUT]
     gradcheck PRESET_OR_FILE [--h H] [--threshold T] ...   (model/cli_gradcheck.py)
+    sweep PRESET_OR_FILE --vary VARIABLE --values V1,V2,... [--epochs N] ...   (model/cli_sweep.py)
 
 Progress goes to stderr, results to stdout.  Bad input (an unknown preset, a
 file that does not load, a bad option) gives one line ``error: ...`` on
@@ -21,10 +22,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from . import cli_gradcheck
+from . import cli_gradcheck, cli_sweep
 from .document import Document
 
-COMMANDS = ("train", "export", "gradcheck")
+COMMANDS = ("train", "export", "gradcheck", "sweep")
 FORMATS = ("numpy", "pytorch", "markdown", "latex")
 #: --format inferred from the output's suffix when not given.
 SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".tex": "latex"}
@@ -70,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=FORMATS, help="default: from the suffix of OUT (.md, .tex)")
     export.add_argument("-o", "--output", metavar="OUT", help="file to write (default or '-': stdout)")
     cli_gradcheck.add_parser(sub)
+    cli_sweep.add_parser(sub)
     return parser
 
 
@@ -259,6 +261,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
         if args.command == cli_gradcheck.NAME:
             return cli_gradcheck.run(args, out, err)
+        if args.command == cli_sweep.NAME:
+            return cli_sweep.run(args, out, err)
         return train(args, out, err) if args.command == "train" else export(args, out, err)
     except UsageError as exc:
         err.write(f"error: {' '.join(str(exc).split())}\n")

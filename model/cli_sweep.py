@@ -125,7 +125,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             _number(r.best_loss),
             ("-" if r.epochs_to_target < 0 else str(r.epochs_to_target)) if args.target is not None else "",
             "n/a" if math.isnan(r.accuracy) else f"{100 * r.accuracy:.1f}%",
-            r.status.sentence(),
+            r.status.sentence(args.vary == "lr"),
         ]
         for r in rows
     ]
@@ -158,11 +158,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _write_csv(path: str, runs: RunSet) -> None:
-    """One row per run and epoch: run, value, epoch, loss, val_loss, accuracy, val_accuracy, lr."""
+    """One row per run and epoch: run, label (the value), epoch, loss, val_loss, accuracy, val_accuracy, lr."""
     names = ("loss", "val_loss", "accuracy", "val_accuracy", "lr")
     with open(path, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
-        w.writerow(["run", runs.variable, "epoch", *names])
+        w.writerow(["run", "label", "epoch", *names])
         for k in range(len(runs)):
             x, _ = runs.epoch_values(k)
             cols = [runs.epoch_values(k, n)[1] for n in names]

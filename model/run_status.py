@@ -29,9 +29,15 @@ STOP_CODES = ("diverged", "non_finite", "early_stopping")
 SENTENCES = {
     "too_early": "too early to tell",
     "converging": "converging: the loss fell {drop_pct:.0f}% in {epochs} epochs",
-    "too_slow": "too slow: the loss fell only {drop_pct:.1f}% in {epochs} epochs (the learning rate is too small)",
-    "oscillating": "oscillating: the loss goes up and down (the learning rate is close to too large)",
-    "diverged": "diverged at step {step}: the loss became {value:.3g} (the learning rate is too large)",
+    "too_slow": "too slow: the loss fell only {drop_pct:.1f}% in {epochs} epochs",
+    "oscillating": "oscillating: the loss goes up and down",
+    "diverged": "diverged at step {step}: the loss became {value:.3g}",
+}
+#: What each label says about the learning rate (note 002), added when the learning rate is what varies.
+LR_HINTS = {
+    "too_slow": "the learning rate is too small",
+    "oscillating": "the learning rate is close to too large",
+    "diverged": "the learning rate is too large",
 }
 
 
@@ -64,11 +70,13 @@ class RunStatus:
     step: int = -1
     value: float = math.nan
 
-    def sentence(self) -> str:
-        """The English sentence (command line and logs)."""
-        return SENTENCES[self.code].format(
+    def sentence(self, lr_hint: bool = False) -> str:
+        """The English sentence (command line and logs); with ``lr_hint``, what it says about the learning rate."""
+        text = SENTENCES[self.code].format(
             drop_pct=100 * self.drop, epochs=self.epochs, step=self.step, value=self.value
         )
+        hint = LR_HINTS.get(self.code) if lr_hint else None
+        return f"{text} ({hint})" if hint else text
 
 
 def classify(
