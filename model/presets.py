@@ -17,7 +17,9 @@ PRESET_DIR = RESOURCES / "presets"
 #: The presets in the order of the lecture notes: linear model (A), backprop (B),
 #: the same example as a "find the bug" exercise (note 000 prints a wrong update; the gradient lab checks it),
 #: perceptrons, XOR by hand (C), XOR learned, softmax classifier; then why deep
-#: networks are hard to train (note 001): vanishing gradients, dead ReLUs, overfitting.
+#: networks are hard to train (note 001): vanishing gradients, dead ReLUs, overfitting;
+#: then the lab's comparisons (their view hints carry "lab": the comparison the runs lab
+#: opens ready to run).
 PRESETS: tuple[str, ...] = (
     "house_price",
     "backprop_walkthrough",
@@ -30,6 +32,9 @@ PRESETS: tuple[str, ...] = (
     "vanishing_gradients",
     "dead_relu",
     "overfitting",
+    "learning_rate_too_small_too_large",
+    "optimizers_compare",
+    "batch_size_compare",
 )
 
 

@@ -80,13 +80,13 @@ class RunStatus:
 
 
 def classify(
-    epoch_loss: Array, stop: Stop | None, slow_drop: float = 0.1, window: int = 20, min_epochs: int = 3
+    epoch_loss: Array, stop: Stop | None, slow_drop: float = 0.5, window: int = 20, min_epochs: int = 3
 ) -> RunStatus:
     """Label a run from its epoch losses (n,) and its stop (None while it trains or if it finished).
 
     * diverged: stopped because the loss diverged or an update was non-finite;
     * oscillating: over the last ``window`` epochs the rises add up to more than half the
-      falls, and the rises are not rounding noise;
+      falls, and the loss swings by more than 10% of its level;
     * too_slow: the loss fell less than ``slow_drop`` (a fraction) from the first epoch;
     * converging: otherwise; too_early below ``min_epochs`` epochs.
     """
@@ -101,7 +101,9 @@ def classify(
     d = np.diff(finite[-window:])
     rises, falls = float(d[d > 0].sum()), float(-d[d < 0].sum())
     level = float(np.abs(finite[-window:]).mean())
-    if rises > 0.5 * falls and rises > 1e-3 * level and np.count_nonzero(d > 0) >= len(d) / 4:
+    # Swings of 10% of the loss level: mini-batch noise on a plateau is not oscillation.
+    swing = float(np.ptp(finite[-window:]))
+    if rises > 0.5 * falls and swing > 0.1 * level and np.count_nonzero(d > 0) >= len(d) / 4:
         return RunStatus("oscillating", n, drop)
     if drop < slow_drop:
         return RunStatus("too_slow", n, drop)

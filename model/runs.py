@@ -163,7 +163,7 @@ class RunSet:
         g, p = self._where[run]
         return g.epochs_track.x, g.epochs_track.values(name)[p]
 
-    def status(self, run: int, slow_drop: float = 0.1) -> RunStatus:
+    def status(self, run: int, slow_drop: float = 0.5) -> RunStatus:
         """What happened to ``run`` so far, as a code and numbers (see run_status.classify)."""
         _, loss = self.epoch_values(run)
         return classify(loss[: self.epoch(run)], self.stop(run), slow_drop)

@@ -35,6 +35,9 @@ def test_catalogue_matches_the_files_on_disk() -> None:
         "vanishing_gradients",
         "dead_relu",
         "overfitting",
+        "learning_rate_too_small_too_large",
+        "optimizers_compare",
+        "batch_size_compare",
     )
     on_disk = {p.stem for p in presets.PRESET_DIR.glob("*.json")}
     assert on_disk == set(presets.PRESETS)

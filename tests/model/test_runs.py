@@ -242,3 +242,26 @@ def test_log_sweep():
     with pytest.raises(RunSpecError):
         log_sweep(0, 1, 3)
     assert math.isclose(log_sweep(1e-3, 1, 4)[1], 0.01)
+
+
+def test_the_lab_lessons_do_what_their_texts_promise():
+    from model.presets import load_preset
+
+    doc = load_preset("learning_rate_too_small_too_large")
+    hint = doc.view["lab"]
+    runs = RunSet(doc.network, doc.dataset, doc.training, hint["variable"], hint["values"])
+    runs.train(hint["epochs"])
+    assert [runs.status(k).code for k in range(3)] == ["too_slow", "converging", "diverged"]
+    assert runs.summary(1).accuracy >= 0.9
+
+    doc = load_preset("optimizers_compare")
+    hint = doc.view["lab"]
+    runs = RunSet(doc.network, doc.dataset, doc.training, hint["variable"], hint["values"])
+    assert [s.settings.optimizer for s in runs.specs] == list(NAMES)
+    assert [s.settings.lr for s in runs.specs] == [0.001, 0.001, 0.001, 0.01, 0.01, 0.001]  # torch's defaults
+
+    doc = load_preset("batch_size_compare")
+    hint = doc.view["lab"]
+    runs = RunSet(doc.network, doc.dataset, doc.training, hint["variable"], hint["values"])
+    runs.train(1)
+    assert [runs.steps(k) for k in range(3)] == [100, 13, 1]
