@@ -14,6 +14,8 @@ signal so that views re-read what they show:
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -225,6 +227,19 @@ class Session(QObject):
         self.settings_changed.emit()
         self._changed()
         return True
+
+    def adopt(self, state: dict[str, Any], settings: model.TrainingSettings) -> None:
+        """Become the network ``state`` with training ``settings`` (the runs lab's "use this run", and its undo).
+
+        The settings are copied into the document's own (the trainer holds that object); training
+        restarts, since the adopted weights came from another run's history.
+        """
+        self.network.restore(state)
+        for f in dataclasses.fields(settings):
+            setattr(self.settings, f.name, copy.deepcopy(getattr(settings, f.name)))
+        self.trainer.restart()
+        self.settings_changed.emit()
+        self._changed(structure=True, reset_optimizer=True)
 
     def set_dataset(self, dataset: model.Dataset) -> None:
         """Replace the data; the input and output layers follow its width and training starts afresh."""
