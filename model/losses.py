@@ -75,21 +75,10 @@ def value(loss: str, z: Array, a: Array, t: Array) -> float:
 def stacked_values(loss: str, z: Array, a: Array, t: Array) -> Array:
     """:func:`value` for G networks at once: z, a (G, n, m), t (n, m) -> (G,) losses.
 
-    The same formulas reduced per network (the loss landscape stacks a grid of
-    networks on the leading axis); tests/model/test_lab_landscape.py checks that
-    every entry equals :func:`value` of that network.
+    The loss landscape's name for :func:`values` (one implementation): each entry equals
+    :func:`value` of that network bit for bit (tests/model/test_lab_landscape.py checks it).
     """
-    if loss == "mse":
-        d = a - t
-        return np.asarray(np.einsum("gnm,gnm->g", d, d) / (d.shape[1] * d.shape[2]))
-    if loss == "bce":
-        e = np.maximum(z, 0.0) - z * t + np.log1p(np.exp(-np.abs(z)))
-        return np.asarray(e.sum(axis=(1, 2)) / (z.shape[1] * z.shape[2]))
-    if loss == "cross_entropy":
-        shifted = z - z.max(axis=2, keepdims=True)
-        log_softmax = shifted - np.log(np.exp(shifted).sum(axis=2, keepdims=True))
-        return np.asarray(-(t * log_softmax).sum(axis=(1, 2)) / z.shape[1])
-    raise KeyError(loss)
+    return values(loss, z, a, t)
 
 
 def output_gradient(loss: str, a: Array, t: Array) -> Array:
