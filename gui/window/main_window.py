@@ -28,7 +28,7 @@ from gui.commands import RenewWeightsCommand, push
 from gui.controller import SPEEDS, PlayThrottle, TrainingController
 from gui.data import data_editor
 from gui.data.data_panel import DataPanel
-from gui.lab import flow_dock, gradient_lab
+from gui.lab import flow_dock, gradient_lab, runs_lab
 from gui.model_text import phase as phase_text
 from gui.panels.inspector import Inspector
 from gui.panels.lesson_panel import LessonPanel, localized_title
@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self.flow = flow_dock.install(self)
         self.presentation = presentation.install(self)
         self.gradient_lab = gradient_lab.install(self)
+        self.runs_lab = runs_lab.install(self)
         self.shortcuts = shortcuts.install(self)  # last: it gives every command without keys its default
 
     # ------------------------------------------------------------ building

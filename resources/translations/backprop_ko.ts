@@ -2240,6 +2240,275 @@ How many of the last columns are targets?</source>
         </message>
     </context>
     <context>
+        <name>RunsDock</name>
+        <message>
+            <source>Compare runs</source>
+            <translation>실행 비교</translation>
+        </message>
+        <message>
+            <source>Vary</source>
+            <translation>바꿀 설정</translation>
+        </message>
+        <message>
+            <source>Values</source>
+            <translation>값</translation>
+        </message>
+        <message>
+            <source>Epochs</source>
+            <translation>에포크</translation>
+        </message>
+        <message>
+            <source>e.g. 0.001, 0.01, 0.1, 1</source>
+            <translation>예: 0.001, 0.01, 0.1, 1</translation>
+        </message>
+        <message>
+            <source>Target loss</source>
+            <translation>목표 손실</translation>
+        </message>
+        <message>
+            <source>x-axis:</source>
+            <translation>x축:</translation>
+        </message>
+        <message>
+            <source>epochs</source>
+            <translation>에포크</translation>
+        </message>
+        <message>
+            <source>steps</source>
+            <translation>스텝</translation>
+        </message>
+        <message>
+            <source>Log-scale loss</source>
+            <translation>손실 로그 눈금</translation>
+        </message>
+        <message>
+            <source>Epoch</source>
+            <translation>에포크</translation>
+        </message>
+        <message>
+            <source>Comparison</source>
+            <translation>비교</translation>
+        </message>
+        <message>
+            <source>Learning-rate finder</source>
+            <translation>학습률 찾기</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>값</translation>
+        </message>
+        <message>
+            <source>Final loss</source>
+            <translation>최종 손실</translation>
+        </message>
+        <message>
+            <source>Best loss</source>
+            <translation>최저 손실</translation>
+        </message>
+        <message>
+            <source>Epochs to target</source>
+            <translation>목표까지 에포크</translation>
+        </message>
+        <message>
+            <source>Accuracy</source>
+            <translation>정확도</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>상태</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunsLab</name>
+        <message>
+            <source>Compare runs…</source>
+            <extracomment>Seconds of training per timer tick, and between two refreshes of the plots while training.</extracomment>
+            <translation>실행 비교…</translation>
+        </message>
+        <message>
+            <source>Train several runs from the same start that differ in one setting</source>
+            <translation>같은 출발점에서 설정 하나만 다른 여러 실행을 학습합니다</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>실행</translation>
+        </message>
+        <message>
+            <source>Train every run; press again to pause</source>
+            <translation>모든 실행을 학습합니다. 다시 누르면 일시 정지</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>일시 정지</translation>
+        </message>
+        <message>
+            <source>Step epoch</source>
+            <translation>에포크 한 번</translation>
+        </message>
+        <message>
+            <source>Train every run one more epoch</source>
+            <translation>모든 실행을 에포크 하나 더 학습합니다</translation>
+        </message>
+        <message>
+            <source>Start again</source>
+            <translation>다시 시작</translation>
+        </message>
+        <message>
+            <source>Drop these runs and start new ones from the document's network</source>
+            <translation>이 실행들을 버리고 문서의 신경망에서 새로 시작합니다</translation>
+        </message>
+        <message>
+            <source>Use this run</source>
+            <translation>이 실행 사용</translation>
+        </message>
+        <message>
+            <source>Use the selected run's settings and weights in the document (undoable)</source>
+            <translation>선택한 실행의 설정과 가중치를 문서에 씁니다(되돌리기 가능)</translation>
+        </message>
+        <message>
+            <source>Log sweep</source>
+            <translation>로그 스윕</translation>
+        </message>
+        <message>
+            <source>Fill in values spaced evenly on a log scale</source>
+            <translation>로그 눈금에서 고르게 떨어진 값을 채웁니다</translation>
+        </message>
+        <message>
+            <source>Find learning rate</source>
+            <translation>학습률 찾기</translation>
+        </message>
+        <message>
+            <source>Raise the learning rate from 1e-7 to 10 over 100 batches and watch the loss</source>
+            <translation>학습률을 100개 배치에 걸쳐 1e-7에서 10까지 올리며 손실을 봅니다</translation>
+        </message>
+        <message>
+            <source>Use this learning rate</source>
+            <translation>이 학습률 사용</translation>
+        </message>
+        <message>
+            <source>Set the document's learning rate to the suggestion (undoable)</source>
+            <translation>문서의 학습률을 제안값으로 바꿉니다(되돌리기 가능)</translation>
+        </message>
+        <message>
+            <source>use run %1</source>
+            <translation>실행 %1 사용</translation>
+        </message>
+        <message>
+            <source>These values cannot be compared: %1</source>
+            <translation>이 값들은 비교할 수 없습니다: %1</translation>
+        </message>
+        <message>
+            <source>Suggested learning rate: %1 (where the smoothed loss falls fastest).</source>
+            <translation>제안 학습률: %1 (부드럽게 만든 손실이 가장 빨리 내려가는 곳).</translation>
+        </message>
+        <message>
+            <source>The loss never fell: no learning rate to suggest.</source>
+            <translation>손실이 한 번도 내려가지 않아 제안할 학습률이 없습니다.</translation>
+        </message>
+        <message>
+            <source>learning rate</source>
+            <translation>학습률</translation>
+        </message>
+        <message>
+            <source>optimizer</source>
+            <translation>옵티마이저</translation>
+        </message>
+        <message>
+            <source>batch size</source>
+            <translation>배치 크기</translation>
+        </message>
+        <message>
+            <source>L2 (weight decay)</source>
+            <translation>L2 (가중치 감쇠)</translation>
+        </message>
+        <message>
+            <source>L1</source>
+            <translation>L1</translation>
+        </message>
+        <message>
+            <source>initialisation</source>
+            <translation>초기화</translation>
+        </message>
+        <message>
+            <source>initial weight scale</source>
+            <translation>초기 가중치 배율</translation>
+        </message>
+        <message>
+            <source>initialisation seed</source>
+            <translation>초기화 시드</translation>
+        </message>
+        <message>
+            <source>hidden activation</source>
+            <translation>은닉층 활성화 함수</translation>
+        </message>
+        <message>
+            <source>hidden width</source>
+            <translation>은닉층 뉴런 수</translation>
+        </message>
+        <message>
+            <source>too early to tell</source>
+            <extracomment>What the "log sweep" button fills in, per variable (numbers spaced evenly on a log scale).</extracomment>
+            <translation>아직 판단하기 이릅니다</translation>
+        </message>
+        <message>
+            <source>converging: the loss fell %1% in %2 epochs</source>
+            <translation>수렴 중: 손실이 %2 에포크 동안 %1% 내려갔습니다</translation>
+        </message>
+        <message>
+            <source>too slow: the loss fell only %1% in %2 epochs</source>
+            <translation>너무 느림: 손실이 %2 에포크 동안 %1%밖에 내려가지 않았습니다</translation>
+        </message>
+        <message>
+            <source>oscillating: the loss goes up and down</source>
+            <translation>진동: 손실이 오르내립니다</translation>
+        </message>
+        <message>
+            <source>diverged at step %1: the loss became %2</source>
+            <translation>%1번째 스텝에서 발산: 손실이 %2가 되었습니다</translation>
+        </message>
+        <message>
+            <source>training</source>
+            <translation>학습 중</translation>
+        </message>
+        <message>
+            <source>converging</source>
+            <translation>수렴 중</translation>
+        </message>
+        <message>
+            <source>too slow</source>
+            <translation>너무 느림</translation>
+        </message>
+        <message>
+            <source>oscillating</source>
+            <translation>진동함</translation>
+        </message>
+        <message>
+            <source>diverged at step %1</source>
+            <translation>%1번째 스텝에서 발산</translation>
+        </message>
+        <message>
+            <source>Train a few more epochs before judging this run.</source>
+            <extracomment>Why, in the words of note 002 (shown as the status cell's tooltip).</extracomment>
+            <translation>이 실행을 판단하기 전에 에포크를 조금 더 학습하세요.</translation>
+        </message>
+        <message>
+            <source>Each step moves the weights downhill by a sensible amount: the loss keeps falling.</source>
+            <translation>스텝마다 가중치가 알맞은 만큼 내리막으로 움직여 손실이 계속 내려갑니다.</translation>
+        </message>
+        <message>
+            <source>The steps are too small: the weights crawl downhill and the loss hardly moves. A larger learning rate would go faster.</source>
+            <translation>스텝이 너무 작습니다: 가중치가 내리막을 기어가듯 움직여 손실이 거의 변하지 않습니다. 학습률을 키우면 더 빨라집니다.</translation>
+        </message>
+        <message>
+            <source>The steps overshoot the bottom of the valley and bounce from side to side. A slightly smaller learning rate would settle.</source>
+            <translation>스텝이 골짜기 바닥을 지나쳐 양쪽을 오갑니다. 학습률을 조금 줄이면 자리를 잡습니다.</translation>
+        </message>
+        <message>
+            <source>Each step overshoots further than the last, so the loss explodes. The learning rate is too large: lower it.</source>
+            <translation>스텝마다 전보다 더 멀리 지나쳐 손실이 폭발합니다. 학습률이 너무 큽니다: 낮추세요.</translation>
+        </message>
+    </context>
+    <context>
         <name>SampleTableModel</name>
         <message>
             <source>In this step's batch.</source>
