@@ -15,7 +15,6 @@ status 2, as the other commands.
 from __future__ import annotations
 
 import argparse
-import csv
 import math
 import time
 from typing import Any, TextIO
@@ -143,7 +142,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     try:
         if args.csv:
-            _write_csv(args.csv, runs)
+            runs.write_csv(args.csv)
             err.write(f"wrote {args.csv}\n")
         if args.plot:
             from .plot_png import save_plot
@@ -155,16 +154,3 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(f"error: could not write {exc.filename or ''}: {exc.strerror or exc}\n")
         return 1
     return 0
-
-
-def _write_csv(path: str, runs: RunSet) -> None:
-    """One row per run and epoch: run, label (the value), epoch, loss, val_loss, accuracy, val_accuracy, lr."""
-    names = ("loss", "val_loss", "accuracy", "val_accuracy", "lr")
-    with open(path, "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(["run", "label", "epoch", *names])
-        for k in range(len(runs)):
-            x, _ = runs.epoch_values(k)
-            cols = [runs.epoch_values(k, n)[1] for n in names]
-            for i in range(min(len(x), runs.epoch(k))):
-                w.writerow([k, runs.specs[k].label, int(x[i]) + 1, *(repr(float(c[i])) for c in cols)])

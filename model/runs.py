@@ -25,10 +25,12 @@ Runs are numbered 0..K-1 in the order of ``values``.
 
 from __future__ import annotations
 
+import csv
 import math
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -211,6 +213,19 @@ class RunSet:
             self.steps(run),
             self.status(run),
         )
+
+    def write_csv(self, path: str | Path) -> None:
+        """Every run's epoch figures, one row per run and epoch:
+        run, label (the value), epoch (from 1), loss, val_loss, accuracy, val_accuracy, lr.  OSError if it fails.
+        """
+        with open(path, "w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f)
+            w.writerow(["run", "label", "epoch", *EPOCH_NAMES])
+            for k in range(len(self)):
+                x, _ = self.epoch_values(k)
+                cols = [self.epoch_values(k, n)[1] for n in EPOCH_NAMES]
+                for i in range(min(len(x), self.epoch(k))):
+                    w.writerow([k, self.specs[k].label, int(x[i]) + 1, *(repr(float(c[i])) for c in cols)])
 
     def nbytes(self) -> int:
         """Memory held by the histories (bounded by max_points per run)."""

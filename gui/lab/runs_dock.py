@@ -90,7 +90,7 @@ class RunsDock(QDockWidget):
 
         # ---- Run / Pause / Step epoch / progress
         buttons = QHBoxLayout()
-        for name in ("runs_run", "runs_step_epoch", "runs_reset", "runs_adopt"):
+        for name in ("runs_run", "runs_step_epoch", "runs_reset", "runs_adopt", "runs_export_csv", "runs_export_png"):
             buttons.addWidget(_button(actions[name]))
         buttons.addStretch(1)
         layout.addLayout(buttons)

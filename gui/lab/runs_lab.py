@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QTableWidgetItem
+from PySide6.QtWidgets import QFileDialog, QTableWidgetItem
 
 from gui.lab import runs_text as text
 from gui.lab.runs_dock import RunsDock
@@ -88,6 +88,18 @@ def action_table(lab: RunsLab) -> tuple[ActionSpec, ...]:
             QT_TRANSLATE_NOOP("RunsLab", "Use this learning rate"),
             QT_TRANSLATE_NOOP("RunsLab", "Set the document's learning rate to the suggestion (undoable)"),
             triggered=lambda w: lab.use_suggested_lr(),
+        ),
+        ActionSpec(
+            "runs_export_csv",
+            QT_TRANSLATE_NOOP("RunsLab", "Export CSV…"),
+            QT_TRANSLATE_NOOP("RunsLab", "Write every run's epoch figures as CSV"),
+            triggered=lambda w: lab.export("csv"),
+        ),
+        ActionSpec(
+            "runs_export_png",
+            QT_TRANSLATE_NOOP("RunsLab", "Export PNG…"),
+            QT_TRANSLATE_NOOP("RunsLab", "Save a picture of the comparison"),
+            triggered=lambda w: lab.export("png"),
         ),
     )
 
@@ -358,6 +370,37 @@ class RunsLab(QObject):
         net = self.runs.network(k)
         command = AdoptRunCommand(self.session, net.state(), self.runs.settings(k), self.runs.specs[k].label)
         self.session.undo_stack.push(command)
+        return True
+
+    # ------------------------------------------------------------ export
+    def export(self, kind: str, path: str | None = None) -> bool:
+        """The curves as CSV or the comparison as PNG; a failure is said in one sentence."""
+        if kind == "csv" and self.runs is None:
+            self._say(
+                QCoreApplication.translate("RunsLab", "Run the comparison first: there is nothing to export yet.")
+            )
+            return False
+        if path is None:
+            file_filter = "CSV (*.csv)" if kind == "csv" else "PNG (*.png)"
+            path, _ = QFileDialog.getSaveFileName(
+                self.dock, QCoreApplication.translate("RunsLab", "Export"), f"runs.{kind}", file_filter
+            )
+            if not path:
+                return False
+        try:
+            if kind == "csv":
+                assert self.runs is not None
+                self.runs.write_csv(path)
+            elif not self.dock.widget().grab().save(path, "PNG"):
+                raise OSError(path)
+        except OSError as exc:
+            self.window.report_error(
+                QCoreApplication.translate("RunsLab", "Could not write %1: %2")
+                .replace("%1", str(path))
+                .replace("%2", exc.strerror or str(exc))
+            )
+            return False
+        self.window.show_message(QCoreApplication.translate("RunsLab", "Wrote %1").replace("%1", str(path)))
         return True
 
     # ------------------------------------------------------- the finder

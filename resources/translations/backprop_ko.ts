@@ -2390,12 +2390,44 @@ How many of the last columns are targets?</source>
             <translation>문서의 학습률을 제안값으로 바꿉니다(되돌리기 가능)</translation>
         </message>
         <message>
+            <source>Export CSV…</source>
+            <translation>CSV 내보내기…</translation>
+        </message>
+        <message>
+            <source>Write every run's epoch figures as CSV</source>
+            <translation>모든 실행의 에포크별 수치를 CSV로 씁니다</translation>
+        </message>
+        <message>
+            <source>Export PNG…</source>
+            <translation>PNG 내보내기…</translation>
+        </message>
+        <message>
+            <source>Save a picture of the comparison</source>
+            <translation>비교 화면을 그림으로 저장합니다</translation>
+        </message>
+        <message>
             <source>use run %1</source>
             <translation>실행 %1 사용</translation>
         </message>
         <message>
             <source>These values cannot be compared: %1</source>
             <translation>이 값들은 비교할 수 없습니다: %1</translation>
+        </message>
+        <message>
+            <source>Run the comparison first: there is nothing to export yet.</source>
+            <translation>먼저 비교를 실행하세요: 아직 내보낼 것이 없습니다.</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>내보내기</translation>
+        </message>
+        <message>
+            <source>Could not write %1: %2</source>
+            <translation>%1을(를) 쓸 수 없습니다: %2</translation>
+        </message>
+        <message>
+            <source>Wrote %1</source>
+            <translation>%1을(를) 썼습니다</translation>
         </message>
         <message>
             <source>Suggested learning rate: %1 (where the smoothed loss falls fastest).</source>

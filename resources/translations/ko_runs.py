@@ -21,6 +21,12 @@ GENERAL: dict[str, str] = {
     "Use this learning rate": "이 학습률 사용",
     "Set the document's learning rate to the suggestion (undoable)": "문서의 학습률을 제안값으로 바꿉니다(되돌리기 가능)",
     "use run %1": "실행 %1 사용",
+    "Write every run's epoch figures as CSV": "모든 실행의 에포크별 수치를 CSV로 씁니다",
+    "Export PNG…": "PNG 내보내기…",
+    "Save a picture of the comparison": "비교 화면을 그림으로 저장합니다",
+    "Run the comparison first: there is nothing to export yet.": "먼저 비교를 실행하세요: 아직 내보낼 것이 없습니다.",
+    "Could not write %1: %2": "%1을(를) 쓸 수 없습니다: %2",
+    "Wrote %1": "%1을(를) 썼습니다",
     # the dock
     "Compare runs": "실행 비교",
     "Vary": "바꿀 설정",

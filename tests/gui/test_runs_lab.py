@@ -57,7 +57,10 @@ def test_pause_step_scrub_adopt_and_undo(make_window, qtbot) -> None:  # noqa: A
     run_to_end(qtbot, window)
     assert lab.runs.epoch(1) == 50
     # Scrub back: the boundaries show the parameters at that epoch.
+    at_end = lab.dock.boundaries.images[1].image.copy()
     lab.dock.scrubber.setValue(0)
+    at_start = lab.dock.boundaries.images[1].image
+    assert not np.array_equal(at_start, at_end)
     before, old_lr = window.session.network.state(), window.session.settings.lr
     lab.dock.table.selectRow(0)
     assert window.action("runs_adopt").isEnabled()
@@ -109,3 +112,20 @@ def test_korean_strings(make_window) -> None:  # noqa: ANN001
     assert window.action("runs_run").text() == "실행"
     window.action("language_en").trigger()
     assert lab.dock.windowTitle() == "Compare runs"
+
+
+def test_export_csv_and_png(make_window, dialogs, tmp_path) -> None:  # noqa: ANN001
+    window = make_window("xor_train")
+    lab = lab_of(window)
+    window.action("runs_open").trigger()
+    window.action("runs_export_csv").trigger()  # nothing to export yet: one sentence, no file
+    assert "nothing to export" in lab.dock.message.text()
+    lab.configure("lr", [0.5, 2.0], epochs=3)
+    window.action("runs_step_epoch").trigger()
+    dialogs.save_path = str(tmp_path / "runs.csv")
+    window.action("runs_export_csv").trigger()
+    lines = (tmp_path / "runs.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "run,label,epoch,loss,val_loss,accuracy,val_accuracy,lr" and len(lines) == 3
+    dialogs.save_path = str(tmp_path / "runs.png")
+    window.action("runs_export_png").trigger()
+    assert (tmp_path / "runs.png").read_bytes()[:4] == b"\x89PNG"
