@@ -117,8 +117,8 @@ class RunSet:
         return any([g.step() for g in self.groups])
 
     def finished(self, epochs: int) -> bool:
-        """True when every run has stopped or trained ``epochs`` epochs."""
-        return all(g.epoch >= epochs or not len(g.active) for g in self.groups)
+        """True when every run has stopped or trained ``epochs`` epochs (or has no training data)."""
+        return all(g.epoch >= epochs or not len(g.active) or not len(g.train_idx) for g in self.groups)
 
     def train(self, epochs: int, seconds: float | None = None, chunk: int = 32) -> bool:
         """Train every run towards ``epochs`` epochs; True when finished (see :meth:`finished`).

@@ -290,3 +290,10 @@ def test_keep_freed_heap_is_idempotent():
     first = keep_freed_heap()
     assert keep_freed_heap() is first  # a second call changes nothing and answers the same
     assert isinstance(first, bool)
+
+
+def test_no_training_data_finishes_at_once():
+    net, data = xor()
+    data.split[:] = 1  # everything is validation
+    runs = RunSet(net, data, TrainingSettings(), "lr", [0.1, 1.0])
+    assert runs.train(10) is True and runs.steps(0) == 0 and runs.status(0).code == "too_early"
