@@ -35,12 +35,16 @@ REFRESH = 0.1
 
 
 def action_table(lab: RunsLab) -> tuple[ActionSpec, ...]:
-    """The lab's commands (their handlers bound to ``lab``; the "RunsLab" translation context)."""
+    """The lab's commands (their handlers bound to ``lab``; the "RunsLab" translation context).
+
+    Keys: two strokes, Ctrl+R then a letter (R for Runs; Ctrl+R alone is free in the window).
+    """
     return (
         ActionSpec(
             "runs_open",
             QT_TRANSLATE_NOOP("RunsLab", "Compare runs…"),
             QT_TRANSLATE_NOOP("RunsLab", "Train several runs from the same start that differ in one setting"),
+            shortcuts=("Ctrl+R, O",),
             triggered=lambda w: lab.open(),
             menu="train",
             separator=True,
@@ -49,6 +53,7 @@ def action_table(lab: RunsLab) -> tuple[ActionSpec, ...]:
             "runs_run",
             QT_TRANSLATE_NOOP("RunsLab", "Run"),
             QT_TRANSLATE_NOOP("RunsLab", "Train every run; press again to pause"),
+            shortcuts=("Ctrl+R, R",),
             triggered=lambda w: lab.toggle_run(),
             checkable=True,
             checked_text=QT_TRANSLATE_NOOP("RunsLab", "Pause"),
@@ -57,48 +62,56 @@ def action_table(lab: RunsLab) -> tuple[ActionSpec, ...]:
             "runs_step_epoch",
             QT_TRANSLATE_NOOP("RunsLab", "Step epoch"),
             QT_TRANSLATE_NOOP("RunsLab", "Train every run one more epoch"),
+            shortcuts=("Ctrl+R, E",),
             triggered=lambda w: lab.step_epoch(),
         ),
         ActionSpec(
             "runs_reset",
             QT_TRANSLATE_NOOP("RunsLab", "Start again"),
             QT_TRANSLATE_NOOP("RunsLab", "Drop these runs and start new ones from the document's network"),
+            shortcuts=("Ctrl+R, N",),
             triggered=lambda w: lab.reset(),
         ),
         ActionSpec(
             "runs_adopt",
             QT_TRANSLATE_NOOP("RunsLab", "Use this run"),
             QT_TRANSLATE_NOOP("RunsLab", "Use the selected run's settings and weights in the document (undoable)"),
+            shortcuts=("Ctrl+R, U",),
             triggered=lambda w: lab.adopt(),
         ),
         ActionSpec(
             "runs_log_sweep",
             QT_TRANSLATE_NOOP("RunsLab", "Log sweep"),
             QT_TRANSLATE_NOOP("RunsLab", "Fill in values spaced evenly on a log scale"),
+            shortcuts=("Ctrl+R, L",),
             triggered=lambda w: lab.fill_log_sweep(),
         ),
         ActionSpec(
             "runs_find_lr",
             QT_TRANSLATE_NOOP("RunsLab", "Find learning rate"),
             QT_TRANSLATE_NOOP("RunsLab", "Raise the learning rate from 1e-7 to 10 over 100 batches and watch the loss"),
+            shortcuts=("Ctrl+R, F",),
             triggered=lambda w: lab.find_lr(),
         ),
         ActionSpec(
             "runs_use_lr",
             QT_TRANSLATE_NOOP("RunsLab", "Use this learning rate"),
             QT_TRANSLATE_NOOP("RunsLab", "Set the document's learning rate to the suggestion (undoable)"),
+            shortcuts=("Ctrl+R, Shift+U",),
             triggered=lambda w: lab.use_suggested_lr(),
         ),
         ActionSpec(
             "runs_export_csv",
             QT_TRANSLATE_NOOP("RunsLab", "Export CSV…"),
             QT_TRANSLATE_NOOP("RunsLab", "Write every run's epoch figures as CSV"),
+            shortcuts=("Ctrl+R, C",),
             triggered=lambda w: lab.export("csv"),
         ),
         ActionSpec(
             "runs_export_png",
             QT_TRANSLATE_NOOP("RunsLab", "Export PNG…"),
             QT_TRANSLATE_NOOP("RunsLab", "Save a picture of the comparison"),
+            shortcuts=("Ctrl+R, P",),
             triggered=lambda w: lab.export("png"),
         ),
     )
