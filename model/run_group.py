@@ -85,7 +85,9 @@ class RunGroup:
         self.epochs_done = np.zeros(k, dtype=np.int64)
         self.epoch = 0
         self.stops: list[Stop | None] = [None] * k
-        self.frozen: dict[int, tuple[list[Array], list[Array]]] = {}  # stopped runs' parameters by position
+        #: stopped runs' parameters, and (with patience) each run's best epoch's, by position
+        self.frozen: dict[int, tuple[list[Array], list[Array]]] = {}
+        self.best_params: dict[int, tuple[list[Array], list[Array]]] = {}
         # Per active run, as the Trainer keeps them: first loss seen, epoch sums, early-stopping counters.
         self.first_loss = np.full(k, np.nan)
         self._nan, self._zeros = np.full(k, np.nan), np.zeros(k)  # read-only templates for the epoch's records
@@ -174,7 +176,10 @@ class RunGroup:
         for r in np.flatnonzero(rows):
             pos = int(self.active[r])
             self.stops[pos] = Stop(str(codes[int(r)]), int(self.steps[pos]), self.epoch, float(values[r]))
-            self.frozen[pos] = ([w[r].copy() for w in self.W], [b[r, 0].copy() for b in self.b])
+            if codes[int(r)] == "early_stopping" and pos in self.best_params:
+                self.frozen[pos] = self.best_params.pop(pos)  # as the Trainer: back to the best epoch's weights
+            else:
+                self.frozen[pos] = ([w[r].copy() for w in self.W], [b[r, 0].copy() for b in self.b])
         keep = ~rows
         self.active = self.active[keep]
         self.W = [w[keep] for w in self.W]
@@ -301,6 +306,11 @@ class RunGroup:
             better = finite & (val_loss < self.best_val)
             self.best_val = np.where(better, val_loss, self.best_val)
             self.bad_epochs = np.where(better, 0, self.bad_epochs + (finite & ~better))
+            for r in np.flatnonzero(better):  # the best epoch's parameters, which early stopping ends on
+                self.best_params[int(self.active[r])] = (
+                    [w[r].copy() for w in self.W],
+                    [b[r, 0].copy() for b in self.b],
+                )
             early = finite & ~better & (self.bad_epochs >= self.settings.patience)
             early = early if early.any() else None
         if diverged is not None or early is not None:

@@ -197,7 +197,10 @@ def build_specs(
         raise RunSpecError(f"{variable!r} cannot be varied; choose one of {', '.join(VARIABLES)}.")
     if not 1 <= len(values) <= MAX_RUNS:
         raise RunSpecError(f"give 1 to {MAX_RUNS} values to compare, not {len(values)}.")
+    if getattr(settings, "dropout", 0.0):
+        raise RunSpecError("runs side by side do not apply dropout yet: set dropout to 0 to compare runs.")
     layers = _hidden_layers(network, variable, layer) if variable in LAYER_VARIABLES else []
+
     specs = []
     for raw in values:
         value = normalise(variable, raw)

@@ -63,8 +63,8 @@ def assert_same_as_trainers(runs: RunSet, epochs: int) -> list[Trainer]:
             assert stop is None, label
         else:
             assert stop is not None, f"{label} should have stopped: {ref.stop_reason}"
-            expected = {"diverged": "diverged", "infinite or NaN": "non_finite", "Early stopping": "early_stopping"}
-            assert any(text in ref.stop_reason and stop.code == code for text, code in expected.items()), (
+            expected = {"diverged": "diverged", "non_finite_update": "non_finite", "early_stopping": "early_stopping"}
+            assert expected[ref.stop_reason.code] == stop.code, (
                 stop,
                 ref.stop_reason,
             )
@@ -249,6 +249,8 @@ def test_bad_values_are_refused_with_a_sentence():
         assert str(err.value).endswith(".")
     with pytest.raises(RunSpecError):
         parse_values("optimizer", "adam(momentum=0.9)")
+    with pytest.raises(RunSpecError, match="dropout"):
+        RunSet(net, data, TrainingSettings(dropout=0.5), "lr", [0.1])
     perceptron = Network([2, 1], ["sigmoid"], loss="bce")
     with pytest.raises(RunSpecError, match="no hidden layer"):
         RunSet(perceptron, data, TrainingSettings(), "hidden_width", [2])
