@@ -148,9 +148,8 @@ def layer_backward(
     empty arrays for those two instead of computing them.
     """
     dW = np.matmul(np.swapaxes(a_prev, -1, -2), delta)
-    # The sum over samples as ones @ delta: BLAS, where numpy's reduction along the sample axis of a
-    # (n, m) array with small m is ~25x slower (500 x 8: 50 us against 2 us); the same numbers stacked.
-    db = np.matmul(np.ones(delta.shape[-2]), delta) if has_bias else np.zeros(delta.shape[:-2] + delta.shape[-1:])
+    # The sum over samples, as the training pass sums it (Network.train_pass): the same numbers on every path.
+    db = np.add.reduce(delta, axis=-2) if has_bias else np.zeros(delta.shape[:-2] + delta.shape[-1:])
     if activation_prev is None and not input_grad:
         return dW, db, _EMPTY, _EMPTY
     # A contiguous W^T: stacked matmul falls back to a slow loop on a transposed view (the same numbers).
