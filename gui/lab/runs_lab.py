@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QTableWidgetItem
 
 from gui.lab import runs_text as text
 from gui.lab.runs_dock import RunsDock
+from gui.safety import total
 from gui.window.actions import ActionSpec
 from model.lr_finder import LRFinder
 from model.run_specs import RunSpecError, log_sweep, parse_values
@@ -126,9 +127,11 @@ class AdoptRunCommand(QUndoCommand):
         self.new = (state, settings.copy())
         self.old = (session.network.state(), session.settings.copy())
 
+    @total
     def redo(self) -> None:
         self.session.adopt(self.new[0], self.new[1])
 
+    @total
     def undo(self) -> None:
         self.session.adopt(self.old[0], self.old[1])
 
