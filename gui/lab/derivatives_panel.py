@@ -113,11 +113,8 @@ class DerivativesPanel(QWidget):
 
     @total
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        try:
-            if event.type() == QEvent.Type.LanguageChange:
-                self.retranslate()
-        except Exception:  # noqa: BLE001 - never let an exception leave a Qt override
-            pass
+        if event.type() == QEvent.Type.LanguageChange:  # @total already keeps exceptions from reaching Qt
+            self.retranslate()
         super().changeEvent(event)
 
     def _on_function_chosen(self, index: int) -> None:
