@@ -39,7 +39,16 @@ from gui.safety import total
 from gui.selection import SelectionModel
 from gui.session import Session
 from gui.view_settings import ViewSettings, clamp_precision
-from gui.window import action_table, autosave, export_menu, file_drop, presentation, recent_files, shortcuts
+from gui.window import (
+    action_table,
+    autosave,
+    export_menu,
+    field_keys,
+    file_drop,
+    presentation,
+    recent_files,
+    shortcuts,
+)
 from gui.window.actions import WindowActions
 from gui.window.files import APP_TITLE, DEFAULT_PRESET, FILE_FILTER, DocumentFiles
 from model import grid, presets
@@ -132,6 +141,7 @@ class MainWindow(QMainWindow):
         self.presentation = presentation.install(self)
         self.gradient_lab = gradient_lab.install(self)
         self.runs_lab = runs_lab.install(self)
+        self.field_keys = field_keys.install(self)
         self.shortcuts = shortcuts.install(self)  # last: it gives every command without keys its default
 
     # ------------------------------------------------------------ building
