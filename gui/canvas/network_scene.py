@@ -35,6 +35,7 @@ from PySide6.QtGui import QBrush, QImage
 from PySide6.QtWidgets import QGraphicsScene
 
 from gui.canvas import scene_content
+from gui.canvas.health_item import HealthItem, HealthMarks
 from gui.canvas.network_items import (
     EDGE_LABEL_LIMIT,
     CaptionItem,
@@ -75,6 +76,8 @@ class NetworkScene(QGraphicsScene):
         self.header_items: list[LayerHeaderItem] = []
         self.edges_item: EdgesItem | None = None
         self.caption_item: CaptionItem | None = None
+        self.health: HealthMarks | None = None  # dead/saturated units and gradient norms (set_health); None: off
+        self.health_item: HealthItem | None = None
         self.sizes: list[int] = []
         self.content = scene_content.Content()  # what the items write; remade by refresh()
         self.content_rect = QRectF()
@@ -175,6 +178,8 @@ class NetworkScene(QGraphicsScene):
         self.caption_item.setPos(-g.header_w / 2, half + g.caption_at)
         self.addItem(self.caption_item)
         self.content_rect = content_rect(g, self.sizes)
+        self.health_item = HealthItem(self)
+        self.addItem(self.health_item)
         # Room to pan around the network.
         m = max(self.content_rect.width(), self.content_rect.height())
         self.setSceneRect(self.content_rect.adjusted(-m, -m, m, m))
@@ -211,6 +216,8 @@ class NetworkScene(QGraphicsScene):
         g, rect = self.geo, self.content_rect
         right, bottom = rect.left(), rect.top()
         top = min((header.y() + header.layout(s)[0] for header in self.header_items), default=rect.bottom())
+        if self.health_item is not None:
+            top = min(top, self.health_item.top(s))
         if self.caption_item is not None:
             _, _, below, wide = self.caption_item.layout(s)
             bottom = self.caption_item.y() + below
@@ -273,7 +280,16 @@ class NetworkScene(QGraphicsScene):
             out += [text for _e, text in self.edges_item.texts(s)]
         if self.caption_item is not None:
             out += self.caption_item.texts(s)
+        if self.health_item is not None:
+            out += self.health_item.texts(s)
         return out
+
+    def set_health(self, marks: HealthMarks | None) -> None:
+        """Show dead/saturated units and gradient norms (:mod:`gui.canvas.health_item`); None hides them."""
+        self.health = marks
+        if self.health_item is not None:
+            self.health_item.prepareGeometryChange()
+            self.health_item.update()
 
     # ---------------------------------------------------------- selection
     def valid(self, sel: Selection) -> bool:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from gui.controller import TrainingController
     from gui.data.data_editor import DataEditor
     from gui.data.data_panel import DataPanel
+    from gui.lab.flow_canvas import CanvasHealth
     from gui.lab.flow_dock import FlowFeature
     from gui.panels.inspector import Inspector
     from gui.plots.boundary import BoundaryPlot, FitPlot
@@ -83,6 +84,7 @@ class WindowInterface(Protocol):
     data_editor: DataEditor
     export_menu: ExportMenu
     flow: FlowFeature  # View → Inside the network
+    unit_health: CanvasHealth  # View → Dead and saturated units on the network
     presentation: Presentation
     shortcuts: Shortcuts  # the F1 sheet
 

@@ -28,7 +28,7 @@ from gui.commands import RenewWeightsCommand, push
 from gui.controller import SPEEDS, PlayThrottle, TrainingController
 from gui.data import data_editor
 from gui.data.data_panel import DataPanel
-from gui.lab import flow_dock, gradient_lab, runs_lab
+from gui.lab import flow_canvas, flow_dock, gradient_lab, runs_lab
 from gui.model_text import phase as phase_text
 from gui.panels.inspector import Inspector
 from gui.panels.lesson_panel import LessonPanel, localized_title
@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         self.data_editor = data_editor.install(self)
         self.export_menu = export_menu.install(self)
         self.flow = flow_dock.install(self)
+        self.unit_health = flow_canvas.install(self)
         self.presentation = presentation.install(self)
         self.gradient_lab = gradient_lab.install(self)
         self.runs_lab = runs_lab.install(self)

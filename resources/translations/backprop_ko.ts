@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR" sourcelanguage="en_US">
     <context>
+        <name />
+        <message>
+            <source>‖∂L/∂W‖ = %1</source>
+            <extracomment>Text size (scene units) of the badges and the layer lines. The ring of a saturated unit (amber: "careful", not the value map's colours).</extracomment>
+            <translation>‖∂L/∂W‖ = %1</translation>
+        </message>
+        <message>
+            <source>%1 · %2 dead</source>
+            <translation>%1 · 죽음 %2개</translation>
+        </message>
+        <message>
+            <source>%1 · %2 saturated</source>
+            <translation>%1 · 포화 %2개</translation>
+        </message>
+        <message>
+            <source>dead</source>
+            <translation>죽음</translation>
+        </message>
+        <message>
+            <source>saturated</source>
+            <translation>포화</translation>
+        </message>
+    </context>
+    <context>
         <name>Autosave</name>
         <message>
             <source>The unsaved work from the last session could not be read and was deleted: %1</source>
@@ -1761,6 +1785,14 @@ How many of the last columns are targets?</source>
         <message>
             <source>Per-layer activations and gradients, a history of every step, breakpoints</source>
             <translation>층별 활성화와 기울기, 모든 스텝의 기록, 일시 정지 조건</translation>
+        </message>
+        <message>
+            <source>Dead and saturated units on the network</source>
+            <translation>신경망에 죽은 뉴런과 포화된 뉴런 표시</translation>
+        </message>
+        <message>
+            <source>Grey out dead ReLU units, ring saturated sigmoid/tanh units and write each layer's gradient norm ‖∂L/∂W‖ above it</source>
+            <translation>죽은 ReLU 뉴런은 회색으로, 포화된 시그모이드/tanh 뉴런은 고리로 표시하고 각 층 위에 기울기 노름 ‖∂L/∂W‖를 씁니다</translation>
         </message>
     </context>
     <context>
