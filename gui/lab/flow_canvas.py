@@ -54,6 +54,7 @@ class CanvasHealth(QObject):
                         "Grey out dead ReLU units, ring saturated sigmoid/tanh units and write each layer's "
                         "gradient norm ‖∂L/∂W‖ above it",
                     ),
+                    ("Shift+G",),
                     toggled=lambda _w, on: self._on_action_toggled(on),
                     checkable=True,
                     menu="view",
