@@ -36,10 +36,10 @@ def d_linear(z: Array, a: Array) -> Array:
     return np.ones_like(z)
 
 
-def sigmoid(z: Array) -> Array:
+def sigmoid(z: Array, out: Array | None = None) -> Array:
     # 1 / (1 + e^-z) with -z capped at 700 so exp never overflows; below z = -700
     # the true value (< 1e-304) and ours differ by less than any double can show.
-    t = np.negative(z)
+    t = np.negative(z, out=out)
     np.minimum(t, 700.0, out=t)
     np.exp(t, out=t)
     t += 1.0
@@ -50,16 +50,16 @@ def d_sigmoid(z: Array, a: Array) -> Array:
     return a * (1.0 - a)
 
 
-def tanh(z: Array) -> Array:
-    return np.tanh(z)
+def tanh(z: Array, out: Array | None = None) -> Array:
+    return np.tanh(z, out=out)
 
 
 def d_tanh(z: Array, a: Array) -> Array:
     return 1.0 - a * a
 
 
-def relu(z: Array) -> Array:
-    return np.maximum(z, 0.0)
+def relu(z: Array, out: Array | None = None) -> Array:
+    return np.maximum(z, 0.0, out=out)
 
 
 def d_relu(z: Array, a: Array) -> Array:
@@ -107,6 +107,17 @@ def apply(name: str, z: Array) -> Array:
     return FUNCTIONS[name][0](z)
 
 
+#: Activations whose function writes into an ``out`` array (the same numbers as without).
+WITH_OUT = frozenset({"sigmoid", "tanh", "relu"})
+
+
+def apply_into(name: str, z: Array, out: Array) -> Array:
+    """f(z) written into ``out`` (z's shape) where the function can (WITH_OUT), else a new array; linear is z."""
+    if name in WITH_OUT:
+        return FUNCTIONS[name][0](z, out)  # type: ignore[call-arg]
+    return apply(name, z)
+
+
 def derivative(name: str, z: Array, a: Array) -> Array:
     """Elementwise f'(z) (for softmax: the Jacobian's diagonal, for display)."""
     return FUNCTIONS[name][1](z, a)
@@ -120,3 +131,25 @@ def backprop_through(name: str, z: Array, a: Array, da: Array) -> Array:
     if name == "linear":
         return da
     return da * FUNCTIONS[name][1](z, a)
+
+
+def backprop_through_into(name: str, z: Array, a: Array, da: Array, scratch: Array) -> Array:
+    """:func:`backprop_through` written into ``da`` (n, m) or (K, n, m), with ``scratch`` (same shape) overwritten.
+
+    The same operations in the same order as the derivatives above, so the same numbers, without the temporaries
+    (the stacked runs' activations are large: model.run_pass).  Softmax and the rest fall back to the plain form.
+    """
+    if name == "linear":
+        return da
+    if name == "tanh":  # 1 - a²
+        np.multiply(a, a, out=scratch)
+        np.subtract(1.0, scratch, out=scratch)
+    elif name == "sigmoid":  # a (1 - a)
+        np.subtract(1.0, a, out=scratch)
+        np.multiply(a, scratch, out=scratch)
+    elif name == "relu":  # 1 where z > 0, else 0
+        np.greater(z, 0.0, out=scratch)
+    else:
+        return backprop_through(name, z, a, da)
+    result: Array = np.multiply(da, scratch, out=da)
+    return result

@@ -18,8 +18,9 @@ import numpy as np
 
 from .dataset import TRAIN, VALIDATION, Dataset
 from .losses import values
-from .network import layer_backward, layer_forward, output_delta
+from .network import layer_forward
 from .optimizers import full_hyper, regularised, rule
+from .run_pass import Workspace, dropout_keep, train_pass, workspace
 from .run_specs import RunSpec
 from .run_status import Stop, Track
 from .trainer import DIVERGED_FACTOR, DIVERGED_FLOOR, DIVERGED_LOSS
@@ -28,7 +29,6 @@ Array = np.ndarray
 
 STEP_NAMES = ("loss",)
 EPOCH_NAMES = ("loss", "val_loss", "accuracy", "val_accuracy", "lr")
-_EMPTY = np.empty(0)
 _add_reduce = np.add.reduce
 
 
@@ -75,6 +75,11 @@ class RunGroup:
         self.lr = np.array([s.settings.lr for s in self.specs])[:, None, None]
         self.wd = np.array([s.settings.weight_decay for s in self.specs])[:, None, None]
         self.l1 = np.array([s.settings.l1 for s in self.specs])[:, None, None]
+        # Dropout as the Trainer applies it: rate p (K,) on every hidden layer, masks from their own stream.
+        self.dropout = np.array([s.settings.dropout if self.net0.n_layers > 1 else 0.0 for s in self.specs])
+        self.dropout_rng = np.random.default_rng([self.settings.seed, 1])
+        self._drops = bool(self.dropout.any())
+        self._ws: Workspace | None = None  # the step's reused arrays (model.run_pass.Workspace)
         self._regularisation = self._regularisation_args()
         #: The trainable parameters in the Optimizer's order: every weight, biases of layers that have one.
         self.slots = [
@@ -185,9 +190,10 @@ class RunGroup:
         self.W = [w[keep] for w in self.W]
         self.b = [b[keep] for b in self.b]
         self.state = _select_state(self.state, keep)
-        for name in ("lr", "wd", "l1", "first_loss", "loss_sum", "correct", "best_val", "bad_epochs"):
+        for name in ("lr", "wd", "l1", "dropout", "first_loss", "loss_sum", "correct", "best_val", "bad_epochs"):
             setattr(self, name, getattr(self, name)[keep])
         self._regularisation = self._regularisation_args()
+        self._drops = bool(self.dropout.any())
 
     def _regularisation_args(self) -> tuple[Any, Any]:
         """(weight decay, L1) for the rule: 0.0 when no active run has any (skips the work, as the Trainer does)."""
@@ -210,15 +216,10 @@ class RunGroup:
         new_b: list[Array] = []
         new_state: dict[tuple[str, int], dict[str, Any]] = {}
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            zs, as_ = self._forward(X)
-            loss = values(net.loss, zs[-1], as_[-1], T)
-            correct = self._correct(as_[-1], T) if self.classification else None
-            delta = output_delta(net.loss, net.activations[-1], zs[-1], as_[-1], T)
-            dW: list[Array] = [_EMPTY] * net.n_layers
-            db: list[Array] = [_EMPTY] * net.n_layers
-            for j in range(net.n_layers - 1, -1, -1):
-                below = net.activations[j - 1] if j else None
-                dW[j], db[j], _, delta = layer_backward(self.W[j], net.bias[j], zs[j], as_[j], below, delta, False)
+            ws = self._ws = workspace(self._ws, len(self.active), len(X), net.sizes, self._drops)
+            keep = dropout_keep(self.dropout_rng, self.dropout, net.sizes, len(X), ws) if self._drops else None
+            loss, output, dW, db = train_pass(self.W, self.b, net.bias, net.activations, net.loss, X, T, keep, ws)
+            correct = self._correct(output, T) if self.classification else None
             wd, l1 = self._regularisation
             for kind, j in self.slots:
                 p, g = (self.W[j], dW[j]) if kind == "W" else (self.b[j], db[j][:, None, :])

@@ -10,6 +10,7 @@ seed, hidden_width), and they share the batch order (``settings.seed`` and
 Variables (``VARIABLES``) and their values:
 
 * ``lr``, ``weight_decay``, ``l1``: finite numbers ≥ 0.
+* ``dropout``: the inverted-dropout rate of every hidden layer while training, 0 ≤ p < 1.
 * ``optimizer``: a name (its torch defaults, lr included) or a mapping
   ``{"optimizer": "adam", "lr": 0.01, "betas": (0.9, 0.99)}``; text form
   ``adam`` or ``adam(lr=0.01, eps=1e-6)``.
@@ -48,6 +49,7 @@ VARIABLES: tuple[str, ...] = (
     "batch_size",
     "weight_decay",
     "l1",
+    "dropout",
     "init",
     "init_scale",
     "seed",
@@ -139,6 +141,11 @@ def normalise(variable: str, value: Any) -> Any:
     """``value`` checked and converted for ``variable`` (RunSpecError if it does not fit)."""
     if variable in ("lr", "weight_decay", "l1"):
         return _number(variable, value)
+    if variable == "dropout":
+        p = _number(variable, value)
+        if p >= 1.0:
+            raise RunSpecError(f"dropout: {value!r} must be below 1 (the share of hidden units dropped).")
+        return p
     if variable == "init_scale":
         return _number(variable, value, None)
     if variable == "batch_size":
@@ -182,7 +189,7 @@ def _start(network: Network, variable: str, value: Any, layers: list[int]) -> Ne
 
 
 def _settings(settings: TrainingSettings, variable: str, value: Any) -> TrainingSettings:
-    if variable in ("lr", "weight_decay", "l1", "batch_size"):
+    if variable in ("lr", "weight_decay", "l1", "dropout", "batch_size"):
         return settings.copy(**{variable: value})
     if variable == "optimizer":
         return settings.copy(optimizer=value["optimizer"], lr=value["lr"], hyper=value["hyper"])
@@ -197,8 +204,6 @@ def build_specs(
         raise RunSpecError(f"{variable!r} cannot be varied; choose one of {', '.join(VARIABLES)}.")
     if not 1 <= len(values) <= MAX_RUNS:
         raise RunSpecError(f"give 1 to {MAX_RUNS} values to compare, not {len(values)}.")
-    if getattr(settings, "dropout", 0.0):
-        raise RunSpecError("runs side by side do not apply dropout yet: set dropout to 0 to compare runs.")
     layers = _hidden_layers(network, variable, layer) if variable in LAYER_VARIABLES else []
 
     specs = []

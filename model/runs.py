@@ -8,7 +8,8 @@ optimizer agree form a :class:`~model.run_group.RunGroup` and train together:
 their parameters carry a leading run axis and one pass of
 ``network.layer_forward`` / ``layer_backward`` (np.matmul broadcasts the run
 axis) and one call of the optimizer's array rule (per-run learning rate, weight
-decay and L1 of shape (K, 1, 1)) step them all; runs that differ in shape
+decay and L1 of shape (K, 1, 1)) step them all (the pass itself, with dropout, is
+:mod:`model.run_pass`); runs that differ in shape
 (hidden width, activation, batch size, optimizer) fall into separate groups.
 
 Each run follows :class:`model.trainer.Trainer`'s rules, so run k equals a
@@ -36,7 +37,6 @@ from typing import Any
 import numpy as np
 
 from .dataset import TRAIN, Dataset
-from .heap import keep_freed_heap
 from .network import Network
 from .run_group import EPOCH_NAMES, RunGroup, group_key
 from .run_specs import RunSpec, build_specs
@@ -81,7 +81,6 @@ class RunSet:
         max_checkpoints: int = 64,
         group_bytes: int = 32 * 1024 * 1024,
     ) -> None:
-        keep_freed_heap()  # stacked temporaries are large: see model.heap
         self.variable = variable
         self.dataset = dataset
         self.specs: list[RunSpec] = build_specs(network, settings, variable, values, layer)
@@ -100,7 +99,7 @@ class RunSet:
     def _runs_per_group(self, spec: RunSpec, budget: int) -> int:
         """How many runs one stacked computation takes so that its largest array stays within ``budget`` bytes.
 
-        Bounds the memory of one step on large data sets (the heap keeps what a step frees: model.heap).
+        Bounds the memory of one step on large data sets (a group keeps its step's arrays: model.run_pass.Workspace).
         """
         rows = len(self.dataset.indices(TRAIN))
         b = spec.settings.batch_size
