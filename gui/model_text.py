@@ -16,6 +16,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from gui import i18n
+from gui.model_text_export import MESSAGES as EXPORT_MESSAGES
 from model.messages import Message, format_arg
 
 CONTEXT = "ModelText"
@@ -69,6 +70,8 @@ MESSAGES: dict[str, str] = {
     ),
     "remove_hidden_only": QT_TRANSLATE_NOOP("ModelText", "Only hidden layers can be removed."),
 }
+
+MESSAGES.update(EXPORT_MESSAGES)  # the phrasing of explanations, worked examples and script comments
 
 #: Phase kinds and their templates (%1 = the layer, or "layer.node" in node-by-node mode).
 PHASES = {

@@ -8,9 +8,10 @@ use it are in :mod:`model.explain_lines` and :mod:`model.worked_example`.
 
 from __future__ import annotations
 
+from .messages import Message, Say
 from .numfmt import fmt
 
-__all__ = ["Style", "fmt", "tex_escape"]
+__all__ = ["Style", "fmt", "is_hangul", "tex_escape"]
 
 
 # ---------------------------------------------------------------- two spellings
@@ -68,8 +69,14 @@ _RULE_TEX = (
 _TEX_TEXT = {"~": r"\~{}", "^": r"\^{}", "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}"}
 
 
-def tex_escape(text: str) -> str:
-    """``text`` safe for pdflatex: specials escaped, anything non-ASCII dropped."""
+def is_hangul(ch: str) -> bool:
+    """A Korean letter (syllable or jamo): kept in TeX text, which then loads the kotex package."""
+    return "\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f"
+
+
+def tex_escape(text: str, hangul: bool = False) -> str:
+    """``text`` safe for pdflatex: specials escaped, anything non-ASCII dropped (Korean letters kept if ``hangul``:
+    the document then loads kotex)."""
     out = []
     for ch in text:
         if ch in "\\":
@@ -78,17 +85,28 @@ def tex_escape(text: str) -> str:
             out.append("\\" + ch)
         elif ch in _TEX_TEXT:
             out.append(_TEX_TEXT[ch])
-        elif ord(ch) < 128:
+        elif ord(ch) < 128 or (hangul and is_hangul(ch)):
             out.append(ch)
     return "".join(out)
 
 
 class Style:
-    """One spelling of the formulas: Unicode text (tex=False) or TeX maths (tex=True)."""
+    """One spelling of the formulas: Unicode text (tex=False) or TeX maths (tex=True).
 
-    def __init__(self, tex: bool, precision: int) -> None:
+    ``say`` renders the words around the maths (a :class:`Message`): English by default, the
+    interface's language when the GUI passes its translator.
+    """
+
+    def __init__(self, tex: bool, precision: int, say: Say = str) -> None:
         self.tex = tex
         self.p = precision
+        self.say = say
+        #: TeX keeps Korean letters when the words are Korean (English exports stay ASCII for plain pdflatex).
+        self.hangul = tex and any(is_hangul(ch) for ch in say(Message("wx_title")))
+
+    def words(self, code: str, *args: object) -> str:
+        """The phrase ``code`` (a key of model.messages.ENGLISH) with its arguments, as the reader reads it."""
+        return self.say(Message(code, args))
 
     def __getattr__(self, key: str) -> str:
         try:
@@ -141,8 +159,10 @@ class Style:
     def change(self, symbol: str) -> str:
         return rf"\Delta {symbol}" if self.tex else f"Δ{symbol}"
 
-    def note(self, text: str) -> str:
-        return rf"\quad\text{{({tex_escape(text)})}}" if self.tex else f"   ({text})"
+    def note(self, code: str, *args: object) -> str:
+        """The phrase ``code`` in parentheses after a line."""
+        text = self.words(code, *args)
+        return rf"\quad\text{{({tex_escape(text, self.hangul)})}}" if self.tex else f"   ({text})"
 
     def rule(self, text: str) -> str:
         """An optimizer's describe_update() line."""
@@ -150,7 +170,7 @@ class Style:
             return text
         for uni, tex in _RULE_TEX:
             text = text.replace(uni, tex)
-        return text if text.isascii() else r"\text{(see the optimizer's update rule)}"
+        return text if text.isascii() else rf"\text{{({tex_escape(self.words('ex_see_rule'), self.hangul)})}}"
 
     def terms(self, terms: list[str], limit: int, total: int | None = None) -> str:
         """``terms`` joined by +, cut to ``limit`` with a count of what was left out."""
@@ -158,4 +178,4 @@ class Style:
         if total <= limit:
             return " + ".join(terms)
         rest = total - (limit - 1)
-        return " + ".join(terms[: limit - 1]) + f" + {self.ellipsis}" + self.note(f"{rest} more terms")
+        return " + ".join(terms[: limit - 1]) + f" + {self.ellipsis}" + self.note("ex_more_terms", rest)

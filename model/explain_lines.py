@@ -16,6 +16,7 @@ import numpy as np
 
 from . import activations as act
 from .explain_format import Style, fmt
+from .messages import Say
 from .network import Network
 from .optimizers import Optimizer
 from .stepper import StepView
@@ -84,14 +85,13 @@ def _loss_total(S: Style, net: Network, view: StepView) -> list[str]:
         return _loss_term(S, net, view, 0, 0, view.loss)
     if net.loss == "mse":
         return [
-            f"L = {S.mean('N')}{S.sum}{S.sq('(y' + S.minus + 't)')} = {S.num(view.loss)}"
-            + S.note(f"N = {n * m} values")
+            f"L = {S.mean('N')}{S.sum}{S.sq('(y' + S.minus + 't)')} = {S.num(view.loss)}" + S.note("ex_n_values", n * m)
         ]
     if net.loss == "bce":
         inner = f"-[t {S.ln}(y) + (1{S.minus}t) {S.ln}(1{S.minus}y)]"
-        return [f"L = {S.mean('N')}{S.sum}{inner} = {S.num(view.loss)}" + S.note(f"N = {n * m} values")]
+        return [f"L = {S.mean('N')}{S.sum}{inner} = {S.num(view.loss)}" + S.note("ex_n_values", n * m)]
     return [
-        f"L = {S.mean('n')}{S.sum}(-{S.sum_k}{S.t_k} {S.ln}({S.y_k})) = {S.num(view.loss)}" + S.note(f"n = {n} samples")
+        f"L = {S.mean('n')}{S.sum}(-{S.sum_k}{S.t_k} {S.ln}({S.y_k})) = {S.num(view.loss)}" + S.note("ex_n_samples", n)
     ]
 
 
@@ -123,7 +123,7 @@ def _loss_node(S: Style, net: Network, view: StepView, row: int, j: int) -> list
     n, m = view.a[L].shape
     lines = []
     if n * m > 1 and not (net.loss == "cross_entropy" and (n == 1 or j > 0)):
-        lines += [line + S.note(f"sample {row + 1}") if n > 1 else line for line in _loss_term(S, net, view, row, j)]
+        lines += [line + S.note("ex_sample", row + 1) if n > 1 else line for line in _loss_term(S, net, view, row, j)]
     y, t, g = float(view.a[L][row, j]), float(view.T[row, j]), float(view.da[L][row, j])
     diff = f"({S.num(y)}{S.minus}{S.op(t)})"
     if net.loss == "mse":
@@ -157,7 +157,7 @@ def _derivative(S: Style, name: str, z: float, a: float) -> str:
     if name == "tanh":
         return f"{S.dfn(name, 'z')} = 1{S.minus}{S.sq('a')} = 1{S.minus}{S.sq(S.op(a))} = {S.num(d)}"
     if name == "step":
-        return f"{S.dfn(name, S.num(z))} = 0" + S.note("the step is flat: no gradient flows back through it")
+        return f"{S.dfn(name, S.num(z))} = 0" + S.note("ex_step_flat")
     return f"{S.dfn(name, S.num(z))} = {S.num(d)}"
 
 
@@ -185,8 +185,8 @@ def _backward(S: Style, net: Network, view: StepView, l: int, j: int, row: int) 
                 S.frac(f"(y{S.minus}t)" if not S.tex else sym, count),
                 S.frac(f"({nums})" if not S.tex else nums, str(N)),
             )
-        pair = "sigmoid + binary cross-entropy" if net.loss == "bce" else "softmax + cross-entropy"
-        lines.append(f"{S.delta} = {S.dLdz} = {sym} = {nums} = {S.num(d)}" + S.note(f"fused form of {pair}"))
+        fused = "ex_fused_bce" if net.loss == "bce" else "ex_fused_ce"
+        lines.append(f"{S.delta} = {S.dLdz} = {sym} = {nums} = {S.num(d)}" + S.note(fused))
         return lines
     up = S.dLdy if l == L else S.dLda
     if name == "softmax":  # mse on a softmax output: the full Jacobian product
@@ -197,7 +197,7 @@ def _backward(S: Style, net: Network, view: StepView, l: int, j: int, row: int) 
         lines.append(
             f"{S.delta} = y{S.times}({up}{S.minus}{S.sum_k}{S.y_k}{S.times}{S.dLdy_k}) = "
             f"{S.num(a)}{S.times}({S.num(float(view.da[L][row, j]))}{S.minus}{S.op(s)}) = {S.num(d)}"
-            + S.note("softmax Jacobian product")
+            + S.note("ex_softmax_jacobian")
         )
         return lines
     lines.append(_derivative(S, name, z, a))
@@ -231,10 +231,10 @@ def _gradient(S: Style, sym: str, acts: Array | None, deltas: Array, g: float, r
     body = " + ".join(term(r) for r in range(min(n, MAX_SAMPLES)))
     if n > MAX_SAMPLES:
         body += f" + {S.ellipsis}"
-    lines = [f"{lhs} = {sym_rhs} = {body} = {S.num(g)}" + S.note(f"{n} samples")]
+    lines = [f"{lhs} = {sym_rhs} = {body} = {S.num(g)}" + S.note("ex_samples", n)]
     if acts is not None and 0 <= row < n:
         value = float(acts[row] * deltas[row])
-        lines.append(f"a{S.times}{S.delta} = {term(row)} = {S.num(value)}" + S.note(f"sample {row + 1} alone"))
+        lines.append(f"a{S.times}{S.delta} = {term(row)} = {S.num(value)}" + S.note("ex_sample_alone", row + 1))
     return lines
 
 
@@ -262,17 +262,17 @@ def _update(S: Style, sym: str, p0: float, g: float, change: float | None, opt: 
             ahead = p0 - opt.lr * geff
             lines.append(
                 f"{S.new(sym)} = {sym}{S.minus}{S.lr}{S.times}{grad_sym} = "
-                f"{S.num(p0)}{S.minus}{S.op(opt.lr)}{S.times}{S.op(geff)} = {S.num(ahead)}" + S.note("at the update")
+                f"{S.num(p0)}{S.minus}{S.op(opt.lr)}{S.times}{S.op(geff)} = {S.num(ahead)}" + S.note("ex_at_update")
             )
         elif opt is not None:
-            lines.append(S.rule(opt.describe_update()) + S.note(f"{opt.name}, at the update"))
+            lines.append(S.rule(opt.describe_update()) + S.note("ex_rule_at_update", opt.name))
         return lines
     new = p0 + change
     # Enough digits to show the change itself: "10 − 0.01 × (-0.112) = 10.00112", not "= 10".
     digits = S.p
     if change and new:
         digits = min(15, max(digits, math.floor(math.log10(abs(new))) - math.floor(math.log10(abs(change))) + S.p))
-    R = Style(S.tex, digits)
+    R = Style(S.tex, digits, S.say)
     if opt is not None and plain and math.isclose(p0 - opt.lr * geff, new, rel_tol=1e-9, abs_tol=1e-12):
         lines.append(
             f"{S.new(sym)} = {sym}{S.minus}{S.lr}{S.times}{grad_sym} = "
@@ -280,7 +280,7 @@ def _update(S: Style, sym: str, p0: float, g: float, change: float | None, opt: 
         )
         return lines
     if opt is not None:
-        lines.append(S.rule(opt.describe_update()) + S.note(f"{opt.name}, lr = {fmt(opt.lr, S.p)}"))
+        lines.append(S.rule(opt.describe_update()) + S.note("ex_rule_lr", opt.name, fmt(opt.lr, S.p)))
     lines.append(f"{S.change(sym)} = {S.new(sym)}{S.minus}{sym} = {S.num(change)}")
     lines.append(f"{S.new(sym)} = {sym} + {S.change(sym)} = {R.num(p0)} + {S.op(change)} = {R.num(new)}")
     return lines
@@ -324,9 +324,12 @@ def _bias(
 
 
 # --------------------------------------------------------------- public lines
-def node_lines(net: Network, view: StepView, l: int, j: int, row: int = 0, precision: int = 4) -> list[str]:
+# ``say`` renders the words in parentheses (model.messages.Message): English unless the GUI passes its translator.
+def node_lines(
+    net: Network, view: StepView, l: int, j: int, row: int = 0, precision: int = 4, say: Say = str
+) -> list[str]:
     """Node (l, j) for batch row ``row``: z and a, then (output) loss and dL/dy, then dL/da, f'(z), δ."""
-    return _node(Style(False, precision), net, view, l, j, row)
+    return _node(Style(False, precision, say), net, view, l, j, row)
 
 
 def edge_lines(
@@ -338,13 +341,21 @@ def edge_lines(
     row: int = 0,
     precision: int = 4,
     optimizer: Optimizer | None = None,
+    say: Say = str,
 ) -> list[str]:
     """Weight (k, i, j): its value, ∂L/∂w = Σ a × δ once known, and its update once applied."""
-    return _edge(Style(False, precision), net, view, k, i, j, row, optimizer)
+    return _edge(Style(False, precision, say), net, view, k, i, j, row, optimizer)
 
 
 def bias_lines(
-    net: Network, view: StepView, l: int, j: int, row: int = 0, precision: int = 4, optimizer: Optimizer | None = None
+    net: Network,
+    view: StepView,
+    l: int,
+    j: int,
+    row: int = 0,
+    precision: int = 4,
+    optimizer: Optimizer | None = None,
+    say: Say = str,
 ) -> list[str]:
     """The bias of node (l, j): value, ∂L/∂b = Σ δ, update.  Empty when layer l has no bias."""
-    return _bias(Style(False, precision), net, view, l, j, row, optimizer)
+    return _bias(Style(False, precision, say), net, view, l, j, row, optimizer)

@@ -13,6 +13,12 @@
 * :func:`markdown` and :func:`latex` write that step as a worked example
   (see :mod:`model.explain`).
 
+Every function takes ``say`` (a :data:`model.messages.Say`): the words of a
+worked example and the comments of a script are Message codes
+(:mod:`model.messages_export`), English by default and in the interface's
+language when the GUI passes its translator.  The code and the numbers are
+the same in every language.
+
 Nothing here changes the document: every computation runs on a copy.
 """
 
@@ -26,6 +32,8 @@ import numpy as np
 
 from . import explain
 from .document import Document
+from .messages import ENGLISH, Message, Say
+from .messages_export import SCRIPT
 from .optimizers import OPTIMIZERS, Optimizer
 from .stepper import Stepper, StepView
 from .trainer import Trainer
@@ -34,8 +42,12 @@ Array = np.ndarray
 
 #: torch.optim class for each engine optimizer (momentum and nesterov are SGD with options).
 TORCH_OPTIMIZERS = {
-    "sgd": "SGD", "momentum": "SGD", "nesterov": "SGD",
-    "adagrad": "Adagrad", "rmsprop": "RMSprop", "adam": "Adam",
+    "sgd": "SGD",
+    "momentum": "SGD",
+    "nesterov": "SGD",
+    "adagrad": "Adagrad",
+    "rmsprop": "RMSprop",
+    "adam": "Adam",
 }
 
 
@@ -57,16 +69,16 @@ def first_step(doc: Document) -> tuple[Document, StepView, Optimizer]:
 
 
 # --------------------------------------------------------------- worked examples
-def markdown(doc: Document, precision: int = 6) -> str:
+def markdown(doc: Document, precision: int = 6, say: Say = str) -> str:
     """The first training step as a Markdown worked example with $…$ maths."""
     work, view, optimizer = first_step(doc)
-    return explain.step_markdown(work, view, optimizer, precision)
+    return explain.step_markdown(work, view, optimizer, precision, say)
 
 
-def latex(doc: Document, precision: int = 6) -> str:
-    """The first training step as a standalone LaTeX document (pdflatex, ASCII only)."""
+def latex(doc: Document, precision: int = 6, say: Say = str) -> str:
+    """The first training step as a standalone LaTeX document (pdflatex; ASCII only in English)."""
     work, view, optimizer = first_step(doc)
-    return explain.step_latex(work, view, optimizer, precision)
+    return explain.step_latex(work, view, optimizer, precision, say)
 
 
 # ----------------------------------------------------------------------- scripts
@@ -149,7 +161,7 @@ WEIGHT_DECAY = $WEIGHT_DECAY  # L2, added to the gradient as torch does: g + WEI
 L1 = $L1  # L1, added the same way: g + L1 * sign(p)
 '''
 
-_SHOW = '''
+_SHOW = """
 
 def show(title, value):
     if isinstance(value, float):
@@ -185,7 +197,7 @@ def report(zs, as_, loss, dW, db, weights_after, biases_after):
         show(f"  W[{k}]", weights_after[k])
         if BIAS[k]:
             show(f"  b[{k}]", biases_after[k])
-'''
+"""
 
 _NUMPY_BODY = '''
 
@@ -365,7 +377,7 @@ if __name__ == "__main__":
     main()
 '''
 
-_TORCH_BODY = '''
+_TORCH_BODY = """
 import torch
 import torch.nn.functional as F
 
@@ -429,24 +441,38 @@ def main():
 
 if __name__ == "__main__":
     main()
-'''
+"""
 
 
-def _script(doc: Document, framework: str, body: str) -> str:
+def comments(template: str, say: Say = str) -> str:
+    """``template`` with each comment of :data:`model.messages_export.SCRIPT` as ``say`` renders it.
+
+    The templates above are written with the English comments, so they read as the script does; a
+    translation keeps the template's ``$NAME`` fields.  Longest first, so no comment is cut by a shorter one.
+    """
+    if say is str:
+        return template
+    for code in sorted(SCRIPT, key=lambda c: -len(ENGLISH[c])):
+        template = template.replace(ENGLISH[code], say(Message(code)))
+    return template
+
+
+def _script(doc: Document, framework: str, body: str, say: Say) -> str:
     values: dict[str, Any] = _embedded(doc)
     values["FRAMEWORK"] = framework
     values["IMPORT"] = "import numpy as np"
-    return Template(_HEADER).substitute(values) + _SHOW + Template(body).substitute(values)
+    header = Template(comments(_HEADER, say)).substitute(values)
+    return header + comments(_SHOW, say) + Template(comments(body, say)).substitute(values)
 
 
-def numpy_script(doc: Document) -> str:
+def numpy_script(doc: Document, say: Say = str) -> str:
     """A standalone numpy script for the document's first training step (see the module doc)."""
     name = doc.training.optimizer
     if name not in OPTIMIZERS:
         raise ValueError(f"unknown optimizer {name!r}")
-    return _script(doc, "plain numpy", _NUMPY_BODY + _NUMPY_RULES[name] + _NUMPY_MAIN)
+    return _script(doc, "plain numpy", _NUMPY_BODY + _NUMPY_RULES[name] + _NUMPY_MAIN, say)
 
 
-def pytorch_script(doc: Document) -> str:
+def pytorch_script(doc: Document, say: Say = str) -> str:
     """A standalone PyTorch script (autograd + torch.optim) for the document's first training step."""
-    return _script(doc, "PyTorch", _TORCH_BODY)
+    return _script(doc, "PyTorch", _TORCH_BODY, say)

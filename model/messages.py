@@ -13,7 +13,10 @@ Refused network edits raise :class:`model.network.NetworkError`, whose
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from .messages_export import EXPLAIN, SCRIPT, WORKED
 
 #: The English sentence of each code; ``{0}``, ``{1}`` ... are the arguments, formatted by :func:`format_arg`.
 ENGLISH: dict[str, str] = {
@@ -54,6 +57,13 @@ ENGLISH: dict[str, str] = {
     "hidden_layer_spec": "A hidden layer needs 1 to {0} neurons and a hidden activation.",
     "remove_hidden_only": "Only hidden layers can be removed.",
 }
+# The phrasing of explanations, worked examples and exported scripts (model/messages_export.py).
+ENGLISH.update(EXPLAIN)
+ENGLISH.update(WORKED)
+ENGLISH.update(SCRIPT)
+
+#: Renders a Message for the reader: ``str`` (English) in the model, the GUI's translator in the app.
+Say = Callable[["Message"], str]
 
 
 def format_arg(value: object) -> str:

@@ -13,8 +13,9 @@ from typing import Any
 
 import numpy as np
 
-from .explain_format import Style, fmt, tex_escape
+from .explain_format import Style, fmt, is_hangul, tex_escape
 from .explain_lines import MAX_SAMPLES, _backward, _bias, _biases, _edge, _forward, _loss_node, _loss_total, _weights
+from .messages import Say
 from .network import Network
 from .optimizers import Optimizer
 from .stepper import StepView
@@ -29,8 +30,9 @@ MAX_DOC_WEIGHTS = 64
 class _Writer:
     """Collects a worked example as Markdown or LaTeX."""
 
-    def __init__(self, tex: bool) -> None:
+    def __init__(self, tex: bool, hangul: bool = False) -> None:
         self.tex = tex
+        self.hangul = hangul  # keep Korean letters in TeX text (see Style.hangul)
         self.out: list[str] = []
         self._in_list = False
 
@@ -40,7 +42,7 @@ class _Writer:
             self._in_list = False
 
     def text(self, s: str) -> str:
-        return r"$\to$".join(tex_escape(part) for part in s.split("->")) if self.tex else s
+        return r"$\to$".join(tex_escape(part, self.hangul) for part in s.split("->")) if self.tex else s
 
     def heading(self, level: int, s: str) -> None:
         self._close()
@@ -80,129 +82,138 @@ def _matrix(S: Style, M: Array) -> str:
     return "[" + "; ".join(", ".join(fmt(v, S.p) for v in r) for r in M) + "]"
 
 
-def _layer_name(net: Network, l: int) -> str:
+def _layer_name(S: Style, net: Network, l: int) -> str:
     if l == 0:
-        return "layer 0 (inputs)"
-    role = "output" if l == net.n_layers else "hidden"
-    return f"layer {l} ({role}, {net.activations[l - 1]})"
+        return S.words("wx_layer_input")
+    role = "wx_layer_output" if l == net.n_layers else "wx_layer_hidden"
+    return S.words(role, l, net.activations[l - 1])
 
 
 def _parameters(w: _Writer, S: Style, net: Network, Ws: Sequence[Array], bs: Sequence[Array], arrow: str) -> None:
     for k in range(net.n_layers):
         if Ws[k].size > MAX_DOC_WEIGHTS:
-            w.para(f"Weights {k} {arrow} {k + 1}: {Ws[k].shape[0]} x {Ws[k].shape[1]} (too many to print).")
+            w.para(S.words("wx_weights_too_many", k, arrow, k + 1, Ws[k].shape[0], Ws[k].shape[1]))
             continue
         maths = [f"W^{{({k + 1})}} = {_matrix(S, Ws[k])}" if S.tex else _matrix(S, Ws[k])]
         if net.bias[k]:
             maths.append(f"b^{{({k + 1})}} = {_matrix(S, bs[k])}" if S.tex else _matrix(S, bs[k]))
-        w.para(
-            f"Weights {k} {arrow} {k + 1} (row i = from node i, column j = to node j)"
-            + (" and biases" if net.bias[k] else "")
-            + ":",
-            maths,
-        )
+        w.para(S.words("wx_weights_biases" if net.bias[k] else "wx_weights", k, arrow, k + 1), maths)
 
 
-def _worked_example(tex: bool, doc_or_net: Any, view: StepView, optimizer: Optimizer | None, precision: int) -> str:
+def _worked_example(
+    tex: bool, doc_or_net: Any, view: StepView, optimizer: Optimizer | None, precision: int, say: Say
+) -> str:
     net: Network = getattr(doc_or_net, "network", doc_or_net)
     title = str(getattr(doc_or_net, "title", "") or "")
-    S, w = Style(True, precision), _Writer(tex)  # TeX maths in both: $…$ in Markdown
+    S = Style(True, precision, say)  # TeX maths in both: $…$ in Markdown
+    w = _Writer(tex, S.hangul)
     arrow = "->" if tex else "→"
     L, n = net.n_layers, len(view.X)
     rows = range(min(n, MAX_SAMPLES))
 
-    def each_row(label: str) -> list[tuple[int, str]]:
-        return [(r, f"{label}, sample {r + 1}" if n > 1 else label) for r in rows]
+    def label(code: str, r: int, *args: object) -> str:
+        """``code`` names the thing; in a batch of several samples ``code``_sample adds which one (r + 1)."""
+        return S.words(f"{code}_sample", *args, r + 1) if n > 1 else S.words(code, *args)
 
-    heading = "One training step, worked by hand"
-    w.heading(1, f"{heading}: {title}" if title and (not tex or tex_escape(title).strip()) else heading)
-    bias = ", ".join("on" if b else "off" for b in net.bias)
-    w.para(
-        f"Network {'-'.join(map(str, net.sizes))}; activations {', '.join(net.activations)}; "
-        f"loss {net.loss}; bias per layer: {bias}."
-    )
+    if title and (not tex or tex_escape(title, S.hangul).strip()):
+        w.heading(1, S.words("wx_title_of", title))
+    else:
+        w.heading(1, S.words("wx_title"))
+    bias = ", ".join(S.words("wx_on" if b else "wx_off") for b in net.bias)
+    w.para(S.words("wx_network", "-".join(map(str, net.sizes)), ", ".join(net.activations), net.loss, bias))
     if optimizer is not None:
-        extra = "".join(f", {k} = {v}" for k, v in optimizer.hyper.items() if v)
-        w.para(
-            f"Optimizer {optimizer.name}: lr = {fmt(optimizer.lr, precision)}{extra}"
-            + (f", weight decay = {optimizer.weight_decay}" if optimizer.weight_decay else "")
-            + (f", L1 = {optimizer.l1}" if optimizer.l1 else "")
-            + "."
-        )
-    shown = f" (the first {MAX_SAMPLES} are written out, the rest the same way)" if n > MAX_SAMPLES else ""
-    w.para(
-        f"Batch: {n} sample{'s' if n > 1 else ''}, dataset row{'s' if n > 1 else ''} "
-        f"{', '.join(map(str, view.indices[:8]))}{', ...' if n > 8 else ''}{shown}."
-    )
-    for r, label in each_row("Input"):
-        w.item(label, [f"x = {_matrix(S, view.X[r])}", f"t = {_matrix(S, view.T[r])}"])
+        terms = [f"lr = {fmt(optimizer.lr, precision)}"] + [f"{k} = {v}" for k, v in optimizer.hyper.items() if v]
+        if optimizer.weight_decay:
+            terms.append(S.words("wx_weight_decay", str(optimizer.weight_decay)))
+        if optimizer.l1:
+            terms.append(f"L1 = {optimizer.l1}")
+        w.para(S.words("wx_optimizer", optimizer.name, ", ".join(terms)))
+    batch_rows = f"{', '.join(map(str, view.indices[:8]))}{', ...' if n > 8 else ''}"
+    if n == 1:
+        w.para(S.words("wx_batch_one", batch_rows))
+    elif n > MAX_SAMPLES:
+        w.para(S.words("wx_batch_cut", n, batch_rows, MAX_SAMPLES))
+    else:
+        w.para(S.words("wx_batch", n, batch_rows))
+    for r in rows:
+        w.item(label("wx_input", r), [f"x = {_matrix(S, view.X[r])}", f"t = {_matrix(S, view.T[r])}"])
     _parameters(w, S, net, _weights(net, view), _biases(net, view), arrow)
 
-    w.heading(2, "1. Forward pass")
+    w.heading(2, S.words("wx_forward"))
     for l in range(1, min(L, len(view.z) - 1) + 1):
-        w.heading(3, _layer_name(net, l).capitalize())
-        for r, label in each_row(""):
+        w.heading(3, _layer_name(S, net, l))
+        for r in rows:
             for j in range(min(net.sizes[l], MAX_DOC_NODES)):
-                w.item(f"node ({l}, {j})" + label, _forward(S, net, view, l, j, r))
+                w.item(label("wx_node", r, l, j), _forward(S, net, view, l, j, r))
         if net.sizes[l] > MAX_DOC_NODES:
-            w.para(f"(and {net.sizes[l] - MAX_DOC_NODES} more nodes, computed the same way)")
+            w.para(S.words("wx_more_nodes", net.sizes[l] - MAX_DOC_NODES))
 
     if view.loss is not None:
-        w.heading(2, "2. Loss")
+        w.heading(2, S.words("wx_loss"))
         w.item("", _loss_total(S, net, view))
-        for r, label in each_row(""):
+        for r in rows:
             for j in range(min(net.sizes[L], MAX_DOC_NODES)):
-                w.item(f"output {j}" + label, _loss_node(S, net, view, r, j))
+                w.item(label("wx_output", r, j), _loss_node(S, net, view, r, j))
 
     if view.delta:
-        w.heading(2, "3. Backward pass: delta = dL/dz of every node")
+        w.heading(2, S.words("wx_backward"))
         for l in range(L, 0, -1):
             if l not in view.delta and l not in view.da:
                 continue
-            w.heading(3, _layer_name(net, l).capitalize())
-            for r, label in each_row(""):
+            w.heading(3, _layer_name(S, net, l))
+            for r in rows:
                 for j in range(min(net.sizes[l], MAX_DOC_NODES)):
-                    w.item(f"node ({l}, {j})" + label, _backward(S, net, view, l, j, r))
+                    w.item(label("wx_node", r, l, j), _backward(S, net, view, l, j, r))
 
     def parameters_section(title: str, parts: str) -> None:
         w.heading(2, title)
         if parts == "u" and optimizer is not None:
-            w.para(f"Rule ({optimizer.name}):", [S.rule(optimizer.describe_update())])
+            w.para(S.words("wx_rule", optimizer.name), [S.rule(optimizer.describe_update())])
         for k in range(L - 1, -1, -1):
             if k not in view.dW:
                 continue
-            w.heading(3, f"Weights {k} {arrow} {k + 1}")
+            w.heading(3, S.words("wx_weights_heading", k, arrow, k + 1))
             for count, (i, j) in enumerate(np.ndindex(*view.dW[k].shape)):
                 if count == MAX_DOC_WEIGHTS:
-                    w.para(f"(and {view.dW[k].size - MAX_DOC_WEIGHTS} more weights, the same way)")
+                    w.para(S.words("wx_more_weights", view.dW[k].size - MAX_DOC_WEIGHTS))
                     break
                 w.item(f"w ({k}, {i}) {arrow} ({k + 1}, {j})", _edge(S, net, view, k, i, j, 0, optimizer, parts))
             for j in range(min(net.sizes[k + 1], MAX_DOC_WEIGHTS)):
-                w.item(f"bias of node ({k + 1}, {j})", _bias(S, net, view, k + 1, j, 0, optimizer, parts))
+                w.item(S.words("wx_bias_of", k + 1, j), _bias(S, net, view, k + 1, j, 0, optimizer, parts))
 
     if view.dW:
-        parameters_section("4. Gradients", "g")
+        parameters_section(S.words("wx_gradients"), "g")
     if view.change_W:
-        parameters_section("5. Update", "u")
-        w.heading(2, "After the step")
+        parameters_section(S.words("wx_update"), "u")
+        w.heading(2, S.words("wx_after"))
         after_W = [view.weights_before[k] + view.change_W[k] for k in range(L)]
         after_b = [view.biases_before[k] + view.change_b[k] for k in range(L)]
         _parameters(w, S, net, after_W, after_b, arrow)
     return w.done()
 
 
-def step_markdown(doc_or_net: Any, view: StepView, optimizer: Optimizer | None, precision: int = 4) -> str:
-    """The step so far as a Markdown worked example with $…$ maths (a Document or a Network)."""
-    return _worked_example(False, doc_or_net, view, optimizer, precision)
+def step_markdown(
+    doc_or_net: Any, view: StepView, optimizer: Optimizer | None, precision: int = 4, say: Say = str
+) -> str:
+    """The step so far as a Markdown worked example with $…$ maths (a Document or a Network).
+
+    ``say`` renders the words (model.messages.Message): English by default, the interface's language in the GUI.
+    """
+    return _worked_example(False, doc_or_net, view, optimizer, precision, say)
 
 
-def step_latex(doc_or_net: Any, view: StepView, optimizer: Optimizer | None, precision: int = 4) -> str:
-    """The step so far as a standalone LaTeX document (article + amsmath, ASCII only, for pdflatex)."""
-    body = _worked_example(True, doc_or_net, view, optimizer, precision)
+def step_latex(doc_or_net: Any, view: StepView, optimizer: Optimizer | None, precision: int = 4, say: Say = str) -> str:
+    """The step so far as a standalone LaTeX document (article + amsmath, for pdflatex).
+
+    ASCII only in English; Korean words (from ``say``) are kept and load the kotex package (ko.TeX).
+    """
+    body = _worked_example(True, doc_or_net, view, optimizer, precision, say)
+    korean = any(is_hangul(ch) for ch in body)
     text = "\n".join(
         [
             r"\documentclass[11pt]{article}",
             r"\usepackage{amsmath}",
+            *([r"\usepackage{kotex}"] if korean else []),
             r"\setlength{\parindent}{0pt}",
             r"\setlength{\parskip}{4pt}",
             r"\sloppy",
@@ -212,5 +223,5 @@ def step_latex(doc_or_net: Any, view: StepView, optimizer: Optimizer | None, pre
             "",
         ]
     )
-    # Every piece is built ASCII-only; this is the last guard so pdflatex never sees Unicode.
-    return text.encode("ascii", "replace").decode("ascii")
+    # Every piece is built ASCII-only (Korean letters aside); this is the last guard so pdflatex sees nothing else.
+    return "".join(ch if ord(ch) < 128 or is_hangul(ch) else "?" for ch in text)

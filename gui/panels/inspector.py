@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import model_text
 from gui.commands import SetParameterCommand, push
 from gui.controller import PlayThrottle
 from gui.lab.inspector_check import GradientCheckLine
@@ -185,14 +186,16 @@ class Inspector(QWidget):
         p = self.precision
         if sel[0] == "node":
             _, l, j = sel
-            out = explain.node_lines(s.network, view, l, j, row=row, precision=p)
+            out = explain.node_lines(s.network, view, l, j, row=row, precision=p, say=model_text.message)
             if l > 0 and s.network.bias[l - 1]:
                 out += [""] + explain.bias_lines(
-                    s.network, view, l, j, row=row, precision=p, optimizer=s.trainer.optimizer
+                    s.network, view, l, j, row=row, precision=p, optimizer=s.trainer.optimizer, say=model_text.message
                 )
             return out
         _, k, i, j = sel
-        return explain.edge_lines(s.network, view, k, i, j, row=row, precision=p, optimizer=s.trainer.optimizer)
+        return explain.edge_lines(
+            s.network, view, k, i, j, row=row, precision=p, optimizer=s.trainer.optimizer, say=model_text.message
+        )
 
     def _preamble(self) -> list[str]:
         """What the lines are about: the phase that just produced them, and the sample of the batch shown."""

@@ -13,6 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSaveFile
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
+from gui import model_text
 from gui.plots.boundary import export_png
 from gui.window.actions import ActionSpec, MenuSpec
 from gui.window.files import last_dir
@@ -95,6 +96,7 @@ class ExportMenu(QObject):
 
     def export(self, kind: str, path: str | Path) -> bool:
         """Write one export to ``path``; a failure is reported in one dialog and returns False."""
+        say = model_text.message  # the words and comments in the interface's language
         writers: dict[str, Callable[[Path], None]] = {
             "network_png": self._network_picture,
             "network_svg": self._network_picture,
@@ -104,8 +106,8 @@ class ExportMenu(QObject):
             "history_csv": lambda p: write_text(p, self.history_csv()),
             "step_markdown": lambda p: write_text(p, self.step_text(latex=False)),
             "step_latex": lambda p: write_text(p, self.step_text(latex=True)),
-            "numpy_script": lambda p: write_text(p, exporters.numpy_script(self.window.session.document)),
-            "pytorch_script": lambda p: write_text(p, exporters.pytorch_script(self.window.session.document)),
+            "numpy_script": lambda p: write_text(p, exporters.numpy_script(self.window.session.document, say)),
+            "pytorch_script": lambda p: write_text(p, exporters.pytorch_script(self.window.session.document, say)),
         }
         try:
             writers[kind](Path(path))
@@ -152,8 +154,8 @@ class ExportMenu(QObject):
         precision = max(4, self.window.precision)
         if s.stepping:
             make = explain.step_latex if latex else explain.step_markdown
-            return make(s.document, s.view(), s.trainer.optimizer, precision)
-        return (exporters.latex if latex else exporters.markdown)(s.document, precision)
+            return make(s.document, s.view(), s.trainer.optimizer, precision, model_text.message)
+        return (exporters.latex if latex else exporters.markdown)(s.document, precision, model_text.message)
 
 
 def install(window: WindowInterface) -> ExportMenu:

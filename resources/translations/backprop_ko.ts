@@ -1947,6 +1947,326 @@ How many of the last columns are targets?</source>
             <source>Message (in English): %1</source>
             <translation>메시지 (영문): %1</translation>
         </message>
+        <message>
+            <source>N = %1 values</source>
+            <translation>N = 값 %1개</translation>
+        </message>
+        <message>
+            <source>n = %1 samples</source>
+            <translation>n = 샘플 %1개</translation>
+        </message>
+        <message>
+            <source>sample %1</source>
+            <translation>샘플 %1</translation>
+        </message>
+        <message>
+            <source>the step is flat: no gradient flows back through it</source>
+            <translation>계단 함수는 평평해서 기울기가 뒤로 전달되지 않음</translation>
+        </message>
+        <message>
+            <source>fused form of sigmoid + binary cross-entropy</source>
+            <translation>sigmoid + 이진 교차 엔트로피를 합친 식</translation>
+        </message>
+        <message>
+            <source>fused form of softmax + cross-entropy</source>
+            <translation>softmax + 교차 엔트로피를 합친 식</translation>
+        </message>
+        <message>
+            <source>softmax Jacobian product</source>
+            <translation>softmax 야코비 행렬 곱</translation>
+        </message>
+        <message>
+            <source>%1 samples</source>
+            <translation>샘플 %1개</translation>
+        </message>
+        <message>
+            <source>sample %1 alone</source>
+            <translation>샘플 %1만</translation>
+        </message>
+        <message>
+            <source>at the update</source>
+            <translation>갱신 단계에서</translation>
+        </message>
+        <message>
+            <source>%1, at the update</source>
+            <translation>%1, 갱신 단계에서</translation>
+        </message>
+        <message>
+            <source>%1, lr = %2</source>
+            <translation>%1, 학습률 = %2</translation>
+        </message>
+        <message>
+            <source>%1 more terms</source>
+            <translation>나머지 항 %1개</translation>
+        </message>
+        <message>
+            <source>see the optimizer's update rule</source>
+            <translation>옵티마이저의 갱신 규칙 참고</translation>
+        </message>
+        <message>
+            <source>One training step, worked by hand</source>
+            <translation>손으로 풀어 본 학습 스텝 하나</translation>
+        </message>
+        <message>
+            <source>One training step, worked by hand: %1</source>
+            <translation>손으로 풀어 본 학습 스텝 하나: %1</translation>
+        </message>
+        <message>
+            <source>Network %1; activations %2; loss %3; bias per layer: %4.</source>
+            <translation>신경망 %1, 활성화 함수 %2, 손실 %3, 층별 편향: %4.</translation>
+        </message>
+        <message>
+            <source>on</source>
+            <translation>있음</translation>
+        </message>
+        <message>
+            <source>off</source>
+            <translation>없음</translation>
+        </message>
+        <message>
+            <source>Optimizer %1: %2.</source>
+            <translation>옵티마이저 %1: %2.</translation>
+        </message>
+        <message>
+            <source>weight decay = %1</source>
+            <translation>가중치 감쇠 = %1</translation>
+        </message>
+        <message>
+            <source>Batch: 1 sample, dataset row %1.</source>
+            <translation>배치: 샘플 1개, 데이터 %1행.</translation>
+        </message>
+        <message>
+            <source>Batch: %1 samples, dataset rows %2.</source>
+            <translation>배치: 샘플 %1개, 데이터 %2행.</translation>
+        </message>
+        <message>
+            <source>Batch: %1 samples, dataset rows %2 (the first %3 are written out, the rest the same way).</source>
+            <translation>배치: 샘플 %1개, 데이터 %2행 (처음 %3개만 풀어 쓰고 나머지는 같은 방법으로 계산).</translation>
+        </message>
+        <message>
+            <source>Input</source>
+            <translation>입력</translation>
+        </message>
+        <message>
+            <source>Input, sample %1</source>
+            <translation>입력, 샘플 %1</translation>
+        </message>
+        <message>
+            <source>node (%1, %2)</source>
+            <translation>노드 (%1, %2)</translation>
+        </message>
+        <message>
+            <source>node (%1, %2), sample %3</source>
+            <translation>노드 (%1, %2), 샘플 %3</translation>
+        </message>
+        <message>
+            <source>output %1</source>
+            <translation>출력 %1</translation>
+        </message>
+        <message>
+            <source>output %1, sample %2</source>
+            <translation>출력 %1, 샘플 %2</translation>
+        </message>
+        <message>
+            <source>Weights %1 %2 %3: %4 x %5 (too many to print).</source>
+            <translation>가중치 %1 %2 %3: %4 x %5 (너무 많아서 생략).</translation>
+        </message>
+        <message>
+            <source>Weights %1 %2 %3 (row i = from node i, column j = to node j):</source>
+            <translation>가중치 %1 %2 %3 (행 i = 출발 노드 i, 열 j = 도착 노드 j):</translation>
+        </message>
+        <message>
+            <source>Weights %1 %2 %3 (row i = from node i, column j = to node j) and biases:</source>
+            <translation>가중치 %1 %2 %3 (행 i = 출발 노드 i, 열 j = 도착 노드 j)와 편향:</translation>
+        </message>
+        <message>
+            <source>1. Forward pass</source>
+            <translation>1. 순전파</translation>
+        </message>
+        <message>
+            <source>2. Loss</source>
+            <translation>2. 손실</translation>
+        </message>
+        <message>
+            <source>3. Backward pass: delta = dL/dz of every node</source>
+            <translation>3. 역전파: 모든 노드의 delta = dL/dz</translation>
+        </message>
+        <message>
+            <source>4. Gradients</source>
+            <translation>4. 기울기</translation>
+        </message>
+        <message>
+            <source>5. Update</source>
+            <translation>5. 갱신</translation>
+        </message>
+        <message>
+            <source>After the step</source>
+            <translation>스텝을 마친 뒤</translation>
+        </message>
+        <message>
+            <source>Layer 0 (inputs)</source>
+            <translation>0층 (입력)</translation>
+        </message>
+        <message>
+            <source>Layer %1 (output, %2)</source>
+            <translation>%1층 (출력층, %2)</translation>
+        </message>
+        <message>
+            <source>Layer %1 (hidden, %2)</source>
+            <translation>%1층 (은닉층, %2)</translation>
+        </message>
+        <message>
+            <source>(and %1 more nodes, computed the same way)</source>
+            <translation>(나머지 노드 %1개도 같은 방법으로 계산)</translation>
+        </message>
+        <message>
+            <source>Weights %1 %2 %3</source>
+            <translation>가중치 %1 %2 %3</translation>
+        </message>
+        <message>
+            <source>Rule (%1):</source>
+            <translation>규칙 (%1):</translation>
+        </message>
+        <message>
+            <source>(and %1 more weights, the same way)</source>
+            <translation>(나머지 가중치 %1개도 같은 방법으로 계산)</translation>
+        </message>
+        <message>
+            <source>bias of node (%1, %2)</source>
+            <translation>노드 (%1, %2)의 편향</translation>
+        </message>
+        <message>
+            <source>$TITLE: one training step in $FRAMEWORK, exported from Backprop Playground.</source>
+            <translation>$TITLE: $FRAMEWORK로 계산하는 학습 스텝 하나 (Backprop Playground에서 내보냄).</translation>
+        </message>
+        <message>
+            <source>Network $ARCH, loss $LOSS_NAME, optimizer $OPTIMIZER_NAME (lr $LR).</source>
+            <translation>신경망 $ARCH, 손실 $LOSS_NAME, 옵티마이저 $OPTIMIZER_NAME (학습률 $LR).</translation>
+        </message>
+        <message>
+            <source>The batch is the document's first training step (dataset rows $ROWS).</source>
+            <translation>배치는 문서의 첫 학습 스텝과 같습니다 (데이터 행 $ROWS).</translation>
+        </message>
+        <message>
+            <source>every number, readably</source>
+            <translation>모든 숫자를 읽기 쉽게 출력</translation>
+        </message>
+        <message>
+            <source>one JSON object: output, loss, dW, db, weights_after, biases_after</source>
+            <translation>JSON 객체 하나로 출력: output, loss, dW, db, weights_after, biases_after</translation>
+        </message>
+        <message>
+            <source>ACTIVATIONS[k]: the activation of layer k+1</source>
+            <translation>ACTIVATIONS[k]: k+1층의 활성화 함수</translation>
+        </message>
+        <message>
+            <source>BIAS[k]: does layer k+1 have a bias? (if not, its bias stays 0)</source>
+            <translation>BIAS[k]: k+1층에 편향이 있는가? (없으면 편향은 0으로 유지)</translation>
+        </message>
+        <message>
+            <source>WEIGHTS[k][i, j]: the weight from node i of layer k to node j of layer k+1.</source>
+            <translation>WEIGHTS[k][i, j]: k층 노드 i에서 k+1층 노드 j로 가는 가중치.</translation>
+        </message>
+        <message>
+            <source>The batch: one row per sample; targets as floats (classes one-hot).</source>
+            <translation>배치: 샘플 하나가 한 행, 목표값은 실수 (클래스는 원-핫).</translation>
+        </message>
+        <message>
+            <source>L2, added to the gradient as torch does: g + WEIGHT_DECAY * p</source>
+            <translation>L2, torch처럼 기울기에 더함: g + WEIGHT_DECAY * p</translation>
+        </message>
+        <message>
+            <source>L1, added the same way: g + L1 * sign(p)</source>
+            <translation>L1, 같은 방법으로 더함: g + L1 * sign(p)</translation>
+        </message>
+        <message>
+            <source>Activations: f(z), and f'(z) given z and a = f(z).</source>
+            <translation>활성화 함수: f(z), 그리고 z와 a = f(z)로 구하는 f'(z).</translation>
+        </message>
+        <message>
+            <source>split by sign so exp never overflows</source>
+            <translation>부호로 나누어 exp가 넘치지 않게 함</translation>
+        </message>
+        <message>
+            <source>not elementwise: see backprop_through</source>
+            <translation>원소별 함수가 아님: backprop_through 참고</translation>
+        </message>
+        <message>
+            <source>dL/dz from dL/da through the activation.</source>
+            <translation>활성화 함수를 거쳐 dL/da로부터 dL/dz를 구함.</translation>
+        </message>
+        <message>
+            <source>J^T da with J = diag(a) - a a^T, row by row</source>
+            <translation>J = diag(a) - a a^T일 때 J^T da, 행마다 계산</translation>
+        </message>
+        <message>
+            <source>z[l] and a[l] for every layer l = 0..L (layer 0 is the input).</source>
+            <translation>모든 층 l = 0..L의 z[l]과 a[l] (0층은 입력).</translation>
+        </message>
+        <message>
+            <source>The mean loss; bce and cross-entropy from the logits z, which stays finite.</source>
+            <translation>평균 손실. bce와 교차 엔트로피는 로짓 z로 계산해서 유한한 값을 유지.</translation>
+        </message>
+        <message>
+            <source>dL/dz of the output layer.</source>
+            <translation>출력층의 dL/dz.</translation>
+        </message>
+        <message>
+            <source>sigmoid + bce: dL/dy * sigmoid'(z) simplifies to (y - t) / N</source>
+            <translation>sigmoid + bce: dL/dy * sigmoid'(z)는 (y - t) / N으로 정리됨</translation>
+        </message>
+        <message>
+            <source>softmax + cross-entropy: (y - t) / n</source>
+            <translation>softmax + 교차 엔트로피: (y - t) / n</translation>
+        </message>
+        <message>
+            <source>mse: dL/dy</source>
+            <translation>mse: dL/dy</translation>
+        </message>
+        <message>
+            <source>dL/dW[k] and dL/db[k] for every layer, from the output back.</source>
+            <translation>모든 층의 dL/dW[k]와 dL/db[k], 출력층부터 거꾸로.</translation>
+        </message>
+        <message>
+            <source>sum over the batch of a * delta</source>
+            <translation>배치 전체에 대한 a * delta의 합</translation>
+        </message>
+        <message>
+            <source>dL/da of layer k: sum of w * delta</source>
+            <translation>k층의 dL/da: w * delta의 합</translation>
+        </message>
+        <message>
+            <source>SGD (momentum, nesterov): b = mu*b + (1 - dampening)*g (b = g at the first step).</source>
+            <translation>SGD (모멘텀, 네스테로프): b = mu*b + (1 - dampening)*g (첫 스텝에서는 b = g).</translation>
+        </message>
+        <message>
+            <source>Adagrad: s += g^2; p -= lr_t * g / (sqrt(s) + eps), lr_t = LR / (1 + (t - 1) * lr_decay).</source>
+            <translation>Adagrad: s += g^2; p -= lr_t * g / (sqrt(s) + eps), lr_t = LR / (1 + (t - 1) * lr_decay).</translation>
+        </message>
+        <message>
+            <source>RMSprop: v = alpha*v + (1 - alpha)*g^2; p -= LR * g / (sqrt(v) + eps) (centered, momentum optional).</source>
+            <translation>RMSprop: v = alpha*v + (1 - alpha)*g^2; p -= LR * g / (sqrt(v) + eps) (centered와 모멘텀은 선택).</translation>
+        </message>
+        <message>
+            <source>Adam: m = b1*m + (1 - b1)*g, v = b2*v + (1 - b2)*g^2, bias-corrected (amsgrad optional).</source>
+            <translation>Adam: m = b1*m + (1 - b1)*g, v = b2*v + (1 - b2)*g^2, 편향 보정 (amsgrad는 선택).</translation>
+        </message>
+        <message>
+            <source>New parameters after update number t (layers without a bias keep theirs).</source>
+            <translation>t번째 갱신 뒤의 새 매개변수 (편향이 없는 층은 그대로).</translation>
+        </message>
+        <message>
+            <source>flat wherever it is differentiable: 0 * z keeps the graph, gradient 0</source>
+            <translation>미분 가능한 곳에서는 평평함: 0 * z로 그래프를 유지하고 기울기는 0</translation>
+        </message>
+        <message>
+            <source>targets are class probabilities (one-hot)</source>
+            <translation>목표값은 클래스 확률 (원-핫)</translation>
+        </message>
+        <message>
+            <source>torch.optim has no L1 option: add L1 * sign(p) to the gradient, as the app does</source>
+            <translation>torch.optim에는 L1 옵션이 없으므로 앱처럼 기울기에 L1 * sign(p)를 더함</translation>
+        </message>
     </context>
     <context>
         <name>NetworkScene</name>
