@@ -70,14 +70,14 @@ class History:
         # (capacity, 2, len(envelope)): min and max over each kept row's events.  Created by the
         # first thinning: while stride is 1 they equal the rows themselves.
         self._minmax: Array | None = None
-        self.last: tuple[float, ...] | None = None
+        self.last: tuple[float, ...] | Array | None = None
         # envelope()'s groups already reduced, per envelope column: ((version, group size), min, max).
         self._env_cache: dict[int, tuple[tuple[int, int], Array, Array]] = {}
         self._version = 0  # bumped when kept rows change other than by appending (thinning, truncating)
 
     # ---------------------------------------------------------------- writing
-    def append(self, row: tuple[float, ...]) -> None:
-        """Record one event's row (one float per column)."""
+    def append(self, row: tuple[float, ...] | Array) -> None:
+        """Record one event's row (one float per column; an array is kept as ``last``, so pass a fresh one)."""
         c = self.count
         if c % self.stride == 0:
             if self._n == len(self._rows):
@@ -163,6 +163,12 @@ class History:
     def column(self, name: str) -> Array:
         """One column of the kept rows (n_kept,), float64 (a copy)."""
         return self._rows[: self._n, self.columns.index(name)].copy()
+
+    def block(self, first: int, count: int) -> Array:
+        """Columns [first, first + count) of the kept rows as a read-only view (n_kept, count)."""
+        view = self._rows[: self._n, first : first + count]
+        view.flags.writeable = False
+        return view
 
     def envelope(self, name: str, max_points: int = 2048) -> tuple[Array, Array, Array]:
         """(first event, min, max) of at most ``max_points`` groups of events, for drawing.

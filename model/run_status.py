@@ -1,9 +1,9 @@
 """Bounded per-run history and what happened to each run, as codes and numbers.
 
-:class:`Track` keeps named values of K runs per step (or per epoch) in numpy
-arrays (K, points): no Python object per step, and at most ``max_points``
-points per run: once full, every other point is dropped and only every
-``stride``-th value is kept from then on.
+:class:`Track` keeps named values of K runs per step (or per epoch) in one
+bounded :class:`model.history.History` (the Trainer's rule: once full, every
+other point is dropped and only every ``stride``-th value is kept from then on);
+no Python object per step.
 
 :func:`classify` labels a run from its epoch losses and its stop: the codes of
 ``STATUS_CODES`` with the numbers a sentence needs (the GUI translates the
@@ -16,6 +16,8 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+
+from .history import History
 
 Array = np.ndarray
 
@@ -111,57 +113,47 @@ def classify(
 
 
 class Track:
-    """Named values of ``k`` runs per step (or epoch), bounded to ``max_points`` per run.
+    """Named values of ``k`` runs per step (or epoch), in bounded memory.
 
     ``append(rows, name=values)`` records the next index for the runs ``rows``
     (values (len(rows),)); the others get NaN.  ``x`` (points,) are the recorded
-    indices (0, stride, 2·stride, ...); ``values(name)`` is (k, points).
+    indices (0, stride, 2·stride, ...); ``values(name)`` is (k, points).  The rows
+    live in one :class:`model.history.History` (columns: each name for run 0..k-1),
+    so the Trainer's histories and the runs' share one thinning rule: beyond
+    ``max_points`` rows (rounded down to a power of two) every other row is
+    dropped and the stride doubles.
     """
 
-    def __init__(self, k: int, names: tuple[str, ...], max_points: int = 100_000, initial: int = 256) -> None:
+    def __init__(self, k: int, names: tuple[str, ...], max_points: int = 1 << 16) -> None:
         self.k, self.names = k, names
-        self.max_points = max(2, max_points - max_points % 2)  # even: halving keeps the stride's multiples
-        self._cap = min(initial, self.max_points)
-        self._data = {name: np.full((k, self._cap), np.nan) for name in names}
-        self.count = 0  # indices appended so far
-        self.n = 0  # points stored
-        self.stride = 1
+        budget = 1 << max(1, int(max_points).bit_length() - 1)  # the largest power of two ≤ max_points
+        self._history = History([f"{name}[{r}]" for name in names for r in range(k)], budget=budget)
+        self._width = k * len(names)
+
+    @property
+    def count(self) -> int:
+        """Indices appended so far."""
+        return self._history.count
+
+    @property
+    def stride(self) -> int:
+        return self._history.stride
 
     def append(self, rows: Array | slice, **values: Array) -> None:
-        i = self.count
-        self.count += 1
-        if i % self.stride:
-            return
-        cap = self._cap
-        if self.n == cap:
-            if cap < self.max_points:
-                for name, old in self._data.items():
-                    grown = np.full((self.k, min(2 * cap, self.max_points)), np.nan)
-                    grown[:, :cap] = old
-                    self._data[name] = grown
-                self._cap = min(2 * cap, self.max_points)
-            else:  # full: keep every other point, and from now on every (2·stride)-th
-                half = self.n // 2
-                for arr in self._data.values():
-                    arr[:, :half] = arr[:, 0 : self.n : 2]
-                    arr[:, half:] = np.nan
-                self.n, self.stride = half, 2 * self.stride
-                if i % self.stride:
-                    return
-        for name, v in values.items():
-            self._data[name][rows, self.n] = v
-        self.n += 1
+        row = np.full(self._width, np.nan)  # fresh: the history keeps its last row
+        k = self.k
+        for i, name in enumerate(self.names):
+            row[i * k : (i + 1) * k][rows] = values[name]
+        self._history.append(row)
 
     @property
     def x(self) -> Array:
         """The recorded indices (points,)."""
-        return np.arange(self.n) * self.stride
+        return self._history.numbers()
 
     def values(self, name: str) -> Array:
         """(k, points): a read-only view."""
-        view = self._data[name][:, : self.n]
-        view.flags.writeable = False
-        return view
+        return self._history.block(self.names.index(name) * self.k, self.k).T
 
     def nbytes(self) -> int:
-        return sum(a.nbytes for a in self._data.values())
+        return self._history.nbytes

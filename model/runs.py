@@ -77,7 +77,7 @@ class RunSet:
         variable: str,
         values: Sequence[Any],
         layer: int | None = None,
-        max_points: int = 100_000,
+        max_points: int = 1 << 16,
         max_checkpoints: int = 64,
         group_bytes: int = 32 * 1024 * 1024,
     ) -> None:

@@ -337,3 +337,22 @@ def test_no_training_data_finishes_at_once():
     data.split[:] = 1  # everything is validation
     runs = RunSet(net, data, TrainingSettings(), "lr", [0.1, 1.0])
     assert runs.train(10) is True and runs.steps(0) == 0 and runs.status(0).code == "too_early"
+
+
+def test_track_thins_by_the_trainer_histories_rule():
+    """The runs' Track is a model.history.History underneath: the same kept indices and values."""
+    from model.history import LossHistory
+    from model.run_status import Track
+
+    track, ref = Track(3, ("loss", "lr"), max_points=64), LossHistory(budget=64)
+    for i in range(1000):
+        rows = slice(None) if i < 500 else np.array([0, 2])  # run 1 stopped at 500
+        v = np.array([i, 10 + i, 20 + i], dtype=float)
+        track.append(rows, loss=v[rows], lr=-v[rows])
+        ref.add(float(i))
+    assert list(track.x) == list(ref.numbers()) and track.stride == ref.stride == 32
+    assert np.array_equal(track.values("loss")[0], np.asarray(ref))
+    assert np.array_equal(track.values("lr")[2], -20 - np.asarray(ref))
+    late = track.x >= 500
+    assert np.isnan(track.values("loss")[1][late]).all() and not np.isnan(track.values("loss")[1][~late]).any()
+    assert not track.values("loss").flags.writeable
