@@ -350,7 +350,7 @@ def test_track_thins_by_the_trainer_histories_rule():
         v = np.array([i, 10 + i, 20 + i], dtype=float)
         track.append(rows, loss=v[rows], lr=-v[rows])
         ref.add(float(i))
-    assert list(track.x) == list(ref.numbers()) and track.stride == ref.stride == 32
+    assert list(track.x) == list(ref.numbers()) and track.stride == ref.stride == 16
     assert np.array_equal(track.values("loss")[0], np.asarray(ref))
     assert np.array_equal(track.values("lr")[2], -20 - np.asarray(ref))
     late = track.x >= 500
