@@ -56,7 +56,13 @@ class RunGroup:
     """Runs ``members`` (indices into the set) that train as one stacked computation."""
 
     def __init__(
-        self, members: list[int], specs: Sequence[RunSpec], dataset: Dataset, max_points: int, max_checkpoints: int
+        self,
+        members: list[int],
+        specs: Sequence[RunSpec],
+        dataset: Dataset,
+        max_points: int,
+        max_checkpoints: int,
+        grad_norms: bool = False,
     ) -> None:
         first = specs[members[0]]
         self.members = np.array(members)
@@ -111,6 +117,11 @@ class RunGroup:
         self.full: tuple[Array, Array] | None = None
         self.steps_track = Track(k, STEP_NAMES, max_points)
         self.epochs_track = Track(k, EPOCH_NAMES, max_points)
+        #: With ``grad_norms``: per epoch and layer j, the mean over the epoch's steps of ‖∂L/∂W_j‖ (Frobenius, of
+        #: the loss alone, before weight decay and L1), names "layer1".."layerL"; the sums of the epoch so far.
+        self.grads_track = Track(k, grad_names(self.net0.n_layers), max_points) if grad_norms else None
+        self.grad_sum = np.zeros((k, self.net0.n_layers))
+        self.grad_steps = 0
         self.classification = dataset.kind == "classification"
         self.max_checkpoints, self.ckpt_every = max_checkpoints, 1
         #: (epoch, active positions, stacked weights, stacked biases) on a grid of every ckpt_every epochs
@@ -190,7 +201,8 @@ class RunGroup:
         self.W = [w[keep] for w in self.W]
         self.b = [b[keep] for b in self.b]
         self.state = _select_state(self.state, keep)
-        for name in ("lr", "wd", "l1", "dropout", "first_loss", "loss_sum", "correct", "best_val", "bad_epochs"):
+        per_run = ("lr", "wd", "l1", "dropout", "first_loss", "loss_sum", "correct", "best_val", "bad_epochs")
+        for name in (*per_run, "grad_sum"):
             setattr(self, name, getattr(self, name)[keep])
         self._regularisation = self._regularisation_args()
         self._drops = bool(self.dropout.any())
@@ -220,6 +232,7 @@ class RunGroup:
             keep = dropout_keep(self.dropout_rng, self.dropout, net.sizes, len(X), ws) if self._drops else None
             loss, output, dW, db = train_pass(self.W, self.b, net.bias, net.activations, net.loss, X, T, keep, ws)
             correct = self._correct(output, T) if self.classification else None
+            norms = None if self.grads_track is None else _norms(dW)
             wd, l1 = self._regularisation
             for kind, j in self.slots:
                 p, g = (self.W[j], dW[j]) if kind == "W" else (self.b[j], db[j][:, None, :])
@@ -248,6 +261,7 @@ class RunGroup:
             new_state = _select_state(new_state, ok)
             loss = loss[ok]
             correct = None if correct is None else correct[ok]
+            norms = None if norms is None else norms[ok]
             if not len(self.active):
                 return False
         self.W, self.b, self.state, self.t = new_W, new_b, new_state, t
@@ -258,6 +272,9 @@ class RunGroup:
         if correct is not None:
             self.correct += correct
         self.seen += n
+        if norms is not None:
+            self.grad_sum += norms
+            self.grad_steps += 1
         self.cursor += self.batch_size
         if self.cursor >= len(self.order):
             self._end_epoch()
@@ -294,6 +311,10 @@ class RunGroup:
         self.epochs_track.append(
             self._rows(), loss=loss, val_loss=val_loss, accuracy=acc, val_accuracy=val_acc, lr=self.lr[:, 0, 0]
         )
+        if self.grads_track is not None:
+            mean = self.grad_sum / max(1, self.grad_steps)
+            self.grads_track.append(self._rows(), **{f"layer{j + 1}": mean[:, j] for j in range(mean.shape[1])})
+            self.grad_sum, self.grad_steps = np.zeros_like(self.grad_sum), 0
         self.epoch += 1
         self.epochs_done[self._rows()] += 1
         if self.settings.schedule != "constant":
@@ -350,6 +371,16 @@ class RunGroup:
         if len(self.checkpoints) > self.max_checkpoints:
             self.checkpoints = self.checkpoints[::2]
             self.ckpt_every *= 2
+
+
+def grad_names(n_layers: int) -> tuple[str, ...]:
+    """The gradient-norm track's names: "layer1" .. "layerL" (layer l's incoming weights W_(l-1))."""
+    return tuple(f"layer{j + 1}" for j in range(n_layers))
+
+
+def _norms(dW: Sequence[Array]) -> Array:
+    """‖∂L/∂W_j‖ per run and layer (K, L) from the stacked gradients dW[j] (K, m_j, m_j+1)."""
+    return np.stack([np.sqrt(_add_reduce((d * d).reshape(len(d), -1), axis=1)) for d in dW], axis=1)
 
 
 def _select_state(state: dict[tuple[str, int], dict[str, Any]], keep: Array) -> dict[tuple[str, int], dict[str, Any]]:

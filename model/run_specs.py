@@ -11,6 +11,9 @@ Variables (``VARIABLES``) and their values:
 
 * ``lr``, ``weight_decay``, ``l1``: finite numbers ≥ 0.
 * ``dropout``: the inverted-dropout rate of every hidden layer while training, 0 ≤ p < 1.
+* ``remedy``: one remedy for overfitting per run, on top of the base settings:
+  ``none``, ``l2=0.01`` (weight decay), ``l1=0.001``, ``dropout=0.3`` or
+  ``early_stopping=5`` (patience in epochs; needs a validation split).
 * ``optimizer``: a name (its torch defaults, lr included) or a mapping
   ``{"optimizer": "adam", "lr": 0.01, "betas": (0.9, 0.99)}``; text form
   ``adam`` or ``adam(lr=0.01, eps=1e-6)``.
@@ -50,6 +53,7 @@ VARIABLES: tuple[str, ...] = (
     "weight_decay",
     "l1",
     "dropout",
+    "remedy",
     "init",
     "init_scale",
     "seed",
@@ -117,7 +121,34 @@ def _optimizer(value: Any) -> dict[str, Any]:
     return {"optimizer": name, "lr": lr, "hyper": hyper}
 
 
+#: The remedies' names in the text form and the setting each one sets.
+REMEDIES = {"l2": "weight_decay", "l1": "l1", "dropout": "dropout", "early_stopping": "patience"}
+
+
+def _remedy(value: Any) -> tuple[str, float]:
+    """A remedy as (name, amount): ("none", 0.0), ("l2", 0.01) ... from "l2=0.01" or a pair."""
+    if isinstance(value, (tuple, list)) and len(value) == 2:
+        name, amount = str(value[0]), value[1]
+    else:
+        name, _, amount = str(value).strip().partition("=")
+        name = name.strip()
+        if name == "none" and not amount:
+            return ("none", 0.0)
+    if name == "none":
+        return ("none", 0.0)
+    if name not in REMEDIES:
+        raise RunSpecError(
+            f"remedy: {value!r} is not one of none, l2=…, l1=…, dropout=…, early_stopping=… (e.g. l2=0.01)."
+        )
+    if name == "early_stopping":
+        return (name, float(_whole("early_stopping", amount, 1)))
+    x = normalise(REMEDIES[name], amount)
+    return (name, float(x))
+
+
 def _label(variable: str, value: Any) -> str:
+    if variable == "remedy":
+        return "none" if value[0] == "none" else f"{value[0]}={value[1]:g}"
     if variable == "optimizer":
         extra = ", ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}" for k, v in value["hyper"].items())
         return f"{value['optimizer']} (lr={value['lr']:g}{', ' + extra if extra else ''})"
@@ -146,6 +177,8 @@ def normalise(variable: str, value: Any) -> Any:
         if p >= 1.0:
             raise RunSpecError(f"dropout: {value!r} must be below 1 (the share of hidden units dropped).")
         return p
+    if variable == "remedy":
+        return _remedy(value)
     if variable == "init_scale":
         return _number(variable, value, None)
     if variable == "batch_size":
@@ -193,6 +226,9 @@ def _settings(settings: TrainingSettings, variable: str, value: Any) -> Training
         return settings.copy(**{variable: value})
     if variable == "optimizer":
         return settings.copy(optimizer=value["optimizer"], lr=value["lr"], hyper=value["hyper"])
+    if variable == "remedy" and value[0] != "none":
+        field = REMEDIES[value[0]]
+        return settings.copy(**{field: int(value[1]) if field == "patience" else value[1]})
     return settings.copy()
 
 

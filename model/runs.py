@@ -19,7 +19,9 @@ batch losses, the learning-rate schedule, early stopping.  A run that stops
 leaves its group and the others go on.  History is bounded numpy arrays
 (:class:`~model.run_status.Track`): per step the batch loss, per epoch loss,
 val_loss, accuracy, val_accuracy and lr; parameters are kept at up to
-``max_checkpoints`` epochs per group for the scrubber.
+``max_checkpoints`` epochs per group for the scrubber.  With ``grad_norms=True``
+each run also keeps per epoch the mean ‖∂L/∂W‖ of every layer (the vanishing-
+gradient comparison).
 
 Runs are numbered 0..K-1 in the order of ``values``.
 """
@@ -80,6 +82,7 @@ class RunSet:
         max_points: int = 1 << 16,
         max_checkpoints: int = 64,
         group_bytes: int = 32 * 1024 * 1024,
+        grad_norms: bool = False,
     ) -> None:
         self.variable = variable
         self.dataset = dataset
@@ -88,7 +91,7 @@ class RunSet:
         for i, spec in enumerate(self.specs):
             by_key.setdefault(group_key(spec), []).append(i)
         self.groups = [
-            RunGroup(part, self.specs, dataset, max_points, max_checkpoints)
+            RunGroup(part, self.specs, dataset, max_points, max_checkpoints, grad_norms)
             for members in by_key.values()
             for part in _split(members, self._runs_per_group(self.specs[members[0]], group_bytes))
         ]
@@ -164,6 +167,15 @@ class RunSet:
         g, p = self._where[run]
         return g.epochs_track.x, g.epochs_track.values(name)[p]
 
+    def grad_norms(self, run: int) -> tuple[Array, Array]:
+        """(epochs (n,), norms (L, n)): per epoch the mean over its steps of ‖∂L/∂W‖ of each layer 1..L (the
+        weights into it), NaN after the run stopped; needs ``grad_norms=True`` (ValueError otherwise)."""
+        g, p = self._where[run]
+        if g.grads_track is None:
+            raise ValueError("this set of runs does not record gradient norms (grad_norms=False)")
+        track = g.grads_track
+        return track.x, np.stack([track.values(name)[p] for name in track.names])
+
     def status(self, run: int, slow_drop: float = 0.5) -> RunStatus:
         """What happened to ``run`` so far, as a code and numbers (see run_status.classify)."""
         _, loss = self.epoch_values(run)
@@ -228,4 +240,7 @@ class RunSet:
 
     def nbytes(self) -> int:
         """Memory held by the histories (bounded by max_points per run)."""
-        return sum(g.steps_track.nbytes() + g.epochs_track.nbytes() for g in self.groups)
+        return sum(
+            g.steps_track.nbytes() + g.epochs_track.nbytes() + (g.grads_track.nbytes() if g.grads_track else 0)
+            for g in self.groups
+        )

@@ -356,3 +356,53 @@ def test_track_thins_by_the_trainer_histories_rule():
     late = track.x >= 500
     assert np.isnan(track.values("loss")[1][late]).all() and not np.isnan(track.values("loss")[1][~late]).any()
     assert not track.values("loss").flags.writeable
+
+
+def test_gradient_norms_per_layer_equal_the_trainers():
+    """Per epoch the mean over its steps of ‖∂L/∂W_j‖, as a Trainer's observer would compute it from its dW."""
+    net, data = small_classification("bce", [True, True])
+    settings = TrainingSettings(optimizer="adam", lr=0.05, batch_size=9, shuffle=True, seed=2, dropout=0.2)
+    runs = RunSet(net, data, settings, "activation", ["sigmoid", "relu"], grad_norms=True)
+    runs.train(4)
+    for k in range(2):
+        ref = Trainer(runs.specs[k].network.copy(), data, runs.specs[k].settings.copy())
+        per_step: list[list[float]] = []
+        ref.observers.append(lambda t, g, out, seen=per_step: seen.append([float(np.linalg.norm(d)) for d in g.dW]))
+        want = []
+        for _ in range(4):
+            per_step.clear()
+            ref.train_epoch()
+            want.append(np.mean(per_step, axis=0))
+        epochs, norms = runs.grad_norms(k)
+        assert list(epochs) == [0, 1, 2, 3] and norms.shape == (3, 4)
+        close(norms, np.array(want).T, f"run {k} gradient norms")
+    with pytest.raises(ValueError):
+        RunSet(net, data, settings, "lr", [0.1]).grad_norms(0)
+
+
+def test_vanishing_gradients_lesson_compares_sigmoid_and_relu():
+    from model.presets import load_preset
+
+    doc = load_preset("vanishing_gradients")
+    runs = RunSet(doc.network, doc.dataset, doc.training, "activation", ["sigmoid", "relu"], grad_norms=True)
+    runs.train(30)
+    sig, relu = runs.grad_norms(0)[1][:, -1], runs.grad_norms(1)[1][:, -1]
+    assert sig[0] < 1e-3 * sig[-1], "sigmoid: the first layer's gradient is orders of magnitude below the last's"
+    assert relu[0] > 1e-2 * relu[-1], "ReLU: every layer gets a gradient of similar size"
+
+
+def test_remedies_for_overfitting_side_by_side():
+    from model.presets import load_preset
+
+    doc = load_preset("overfitting")
+    values = parse_values("remedy", "none, l2=0.01, l1=0.001, dropout=0.3, early_stopping=5")
+    runs = RunSet(doc.network, doc.dataset, doc.training, "remedy", values)
+    s = [spec.settings for spec in runs.specs]
+    assert (s[1].weight_decay, s[2].l1, s[3].dropout, s[4].patience) == (0.01, 0.001, 0.3, 5)
+    assert s[0] == doc.training and [spec.label for spec in runs.specs][1] == "l2=0.01"
+    assert len(runs.groups) == 2, "early stopping (patience) trains apart; the others share one computation"
+    refs = assert_same_as_trainers(runs, 40)
+    assert runs.stop(4) is not None and runs.stop(4).code == "early_stopping"
+    assert refs[4].restored_epoch is not None
+    with pytest.raises(RunSpecError, match="remedy"):
+        parse_values("remedy", "l3=1")
