@@ -257,4 +257,6 @@ def push(session: Session, command: QUndoCommand) -> bool:
     """
     session.close_run()
     session.undo_stack.push(command)
-    return not getattr(command, "failed", False)
+    ok = not getattr(command, "failed", False)
+    session.undo_budget.trim()  # may replace the commands on the stack by replicas (gui/undo_budget.py)
+    return ok

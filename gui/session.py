@@ -26,6 +26,7 @@ from PySide6.QtGui import QUndoStack
 import model
 from gui import model_text
 from gui.commands import TrainingCommand
+from gui.undo_budget import UndoBudget
 from model.network import NetworkError
 from model.stepper import Stepper, StepView
 
@@ -60,6 +61,7 @@ class Session(QObject):
     def __init__(self, doc: model.Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
+        self.undo_budget = UndoBudget(self)  # the oldest entries go beyond ~200 MB (gui/undo_budget.py)
         self.scope: int | None = None  # None = the mini-batch; else one dataset row
         self.detailed = False
         self._live: StepView | None = None
@@ -287,7 +289,10 @@ class Session(QObject):
         if self.trainer.steps == before["steps"]:
             return None
         command = TrainingCommand(self, before, None if open_run else self.trainer.checkpoint())
-        self.undo_stack.push(command)  # its first redo does nothing: the training has happened
+        stack = self.undo_stack
+        stack.push(command)  # its first redo does nothing: the training has happened
+        if self.undo_budget.trim():
+            command = stack.command(stack.count() - 1)  # put back as a replica: the same entry, a new object
         return command
 
     def close_run(self) -> None:
